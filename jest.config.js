@@ -1,0 +1,59 @@
+// One jest run for every project: the mini app (jsdom), the proxy (node, PGlite; PostgreSQL too when
+// TEST_DATABASE_URL is set), the sandbox, and end-to-end journeys in real Chromium.
+const swc = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+  module: { type: 'commonjs' },
+}];
+const transform = { '^.+\\.(t|j)sx?$': swc };
+// ESM-only packages that jest must transform.
+const transformIgnorePatterns = ['/node_modules/(?!(zmp-ui|zmp-sdk)/)'];
+
+const app = {
+  displayName: 'app',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests'],
+  testPathIgnorePatterns: ['/tests/e2e/'],
+  transform,
+  transformIgnorePatterns,
+  moduleNameMapper: {
+    '^zmp-ui$': 'zmp-ui/cjs/index.js',
+    '^zmp-ui/(.*)$': 'zmp-ui/cjs/$1',
+    '^zmp-sdk$': '<rootDir>/tests/support/zmp-sdk-mock.ts',
+    '^zmp-sdk/(.*)$': '<rootDir>/tests/support/zmp-sdk-mock.ts',
+    '\\.(css|scss)$': '<rootDir>/tests/support/style-mock.js',
+    '\\.(png|jpg|jpeg|svg|webp|woff2?)$': '<rootDir>/tests/support/file-mock.js',
+    '^@/(.*)$': '<rootDir>/src/$1',
+  },
+  setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
+};
+
+const server = (name, setup) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/server/tests'],
+  transform,
+  setupFiles: [setup],
+});
+
+const projects = [
+  app,
+  server('server', '<rootDir>/server/tests/support/use-pglite.ts'),
+  {
+    displayName: 'sandbox',
+    testEnvironment: 'node',
+    roots: ['<rootDir>/sandbox/tests'],
+    transform,
+  },
+  {
+    displayName: 'e2e',
+    testEnvironment: 'node',
+    roots: ['<rootDir>/tests/e2e'],
+    transform,
+    testTimeout: 120000,
+  },
+];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push(server('server-postgres', '<rootDir>/server/tests/support/use-postgres.ts'));
+}
+
+module.exports = { projects, passWithNoTests: false };
