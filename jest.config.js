@@ -48,8 +48,11 @@ const projects = [
     displayName: 'e2e',
     testEnvironment: 'node',
     roots: ['<rootDir>/tests/e2e'],
+    testMatch: ['**/*.test.ts'],
     transform,
-    testTimeout: 120000,
+    globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
+    globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
+    setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/timeouts.ts'],
   },
 ];
 if (process.env.TEST_DATABASE_URL) {

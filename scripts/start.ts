@@ -1,0 +1,82 @@
+// `npm start`: builds the mini app and runs the whole demo on localhost — the sandbox (fake Zalo platform and
+// simulated one-stop system), the proxy API with its worker, and the built mini app — with an embedded database.
+// Options: --no-build (serve what is already built), --out-dir <dir> (default www).
+// Ports: APP_PORT (3000), PORT (3001, the proxy), SANDBOX_PORT (3002).
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const outDir = args.includes('--out-dir') ? args[args.indexOf('--out-dir') + 1] : 'www';
+const skipBuild = args.includes('--no-build');
+
+const repoRoot = path.resolve(__dirname, '..');
+const appPort = Number(process.env.APP_PORT ?? 3000);
+const apiPort = Number(process.env.PORT ?? 3001);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3002);
+
+const appUrl = `http://localhost:${appPort}`;
+const apiUrl = `http://localhost:${apiPort}`;
+const sandboxUrl = `http://localhost:${sandboxPort}`;
+
+/** The demo wires every part to the sandbox through configuration only; explicit environment wins. */
+function demoEnvironment(): Record<string, string> {
+  return {
+    NODE_ENV: 'development',
+    PORT: String(apiPort),
+    SANDBOX_PORT: String(sandboxPort),
+    DATA_DIR: path.join(repoRoot, '.data', 'pglite'),
+    CORS_ORIGINS: appUrl,
+    PUBLIC_BASE_URL: apiUrl,
+    VITE_API_URL: apiUrl,
+    VITE_ZALO_SANDBOX_URL: sandboxUrl,
+  };
+}
+
+async function main(): Promise<void> {
+  for (const [key, value] of Object.entries(demoEnvironment())) {
+    if (!process.env[key]) process.env[key] = value;
+  }
+  process.chdir(repoRoot);
+
+  if (!skipBuild) {
+    console.log(`Building the mini app into ${outDir}/ …`);
+    const { build } = await import('vite');
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  }
+
+  const { startSandbox } = await import('../sandbox/src/main');
+  const { startApi } = await import('../server/src/main');
+  const { serveMiniApp } = await import('./serve-mini-app');
+
+  const sandbox = await startSandbox();
+  const api = await startApi();
+  const miniApp = await serveMiniApp({ root: path.join(repoRoot, outDir), port: appPort });
+
+  console.log(
+    [
+      '',
+      'Lào Cai số is running:',
+      `  mini app            ${appUrl}`,
+      `  proxy API           ${apiUrl}   (OpenAPI: ${apiUrl}/docs)`,
+      `  sandbox             ${sandboxUrl}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await miniApp.close();
+    await api.close();
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

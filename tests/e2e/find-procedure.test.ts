@@ -1,0 +1,40 @@
+// Journey: a citizen opens the app, searches without diacritics, opens "Đăng ký khai sinh" and reads the documents.
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import { urls } from './support/stack';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await openPhonePage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a citizen finds "Đăng ký khai sinh" by typing without diacritics and sees its documents', async () => {
+  await page.goto(urls.app);
+  const search = page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' });
+  await search.waitFor();
+  await expect(page.getByText('Lào Cai số').first().isVisible()).resolves.toBe(true);
+  await expectAccessible(page, 'home');
+
+  await search.fill('dang ky khai sinh');
+  const firstResult = page.getByRole('link', { name: /Đăng ký khai sinh/ }).first();
+  await firstResult.waitFor();
+  const resultNames = await page.getByRole('link', { name: /Đăng ký khai sinh/ }).allInnerTexts();
+  expect(resultNames[0]).toMatch(/^Đăng ký khai sinh\b/);
+  expect(resultNames[0]).not.toMatch(/kết hợp/);
+  await expectAccessible(page, 'search results');
+
+  await firstResult.click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+  await page.getByRole('heading', { name: 'Thành phần hồ sơ' }).waitFor();
+  const documents = page.getByRole('list', { name: 'Thành phần hồ sơ' }).getByRole('listitem');
+  expect(await documents.count()).toBeGreaterThan(0);
+  await expect(documents.first().innerText()).resolves.toMatch(/Tờ khai|Giấy chứng sinh/);
+  await expectAccessible(page, 'procedure');
+});
