@@ -10,7 +10,12 @@ import { DEMO_CITIZENS } from './zalo/demo-citizens';
  * simulated system (the Zalo platform now; the one-stop system and its officer console later).
  */
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // No type coercion: a Zalo id sent as a JSON number has already lost digits, so refuse it rather than
+    // turn it into a wrong string.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
   useProjectErrorShape(app);
 
   const now = options.now ?? systemClock;
