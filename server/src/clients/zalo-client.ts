@@ -1,0 +1,141 @@
+// The only code that talks to Zalo's servers. Wire formats and error rules: shared/reference/zalo-platform.md
+// ("Server APIs the proxy calls"). Zalo answers HTTP 200 with `{ error: <non-zero>, message }` on failure, so the
+// HTTP status is never trusted on its own; ids are strings.
+import { createHmac } from 'node:crypto';
+
+export interface ZaloClientOptions {
+  /** https://graph.zalo.me in production; the sandbox in the demo and tests. */
+  graphBaseUrl: string;
+  appSecret: string;
+  timeoutMs: number;
+  /** Extra attempts for transient failures (network, HTTP 429/5xx, Zalo -32/-100). */
+  retries: number;
+  /** Base delay of the exponential backoff between attempts. */
+  retryDelayMs?: number;
+}
+
+export interface ZaloProfile {
+  id: string;
+  name: string;
+  avatar: string | null;
+}
+
+/**
+ * `invalid-token`: Zalo rejected the user's token (452 and the other token codes);
+ * `rejected`: Zalo refused the request for another stated reason (for example a used phone code);
+ * `unavailable`: Zalo could not be reached or kept failing transiently.
+ */
+export type ZaloFailureKind = 'invalid-token' | 'rejected' | 'unavailable';
+
+export class ZaloError extends Error {
+  constructor(
+    readonly kind: ZaloFailureKind,
+    message: string,
+    readonly zaloCode?: number,
+  ) {
+    super(message);
+    this.name = 'ZaloError';
+  }
+}
+
+// Token codes from the reference's "refresh token and retry once" class: for a user token they mean "invalid".
+const INVALID_TOKEN_CODES = new Set([452, -124, -216, -220]);
+const TRANSIENT_CODES = new Set([-32, -100]);
+
+interface ZaloEnvelope {
+  error?: number;
+  message?: string;
+  [key: string]: unknown;
+}
+
+/** Quotes bare integers too large for a double so that ids survive JSON.parse as strings. */
+export function parseZaloJson(text: string): ZaloEnvelope {
+  const safe = text.replace(/([:\[,]\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+  return JSON.parse(safe) as ZaloEnvelope;
+}
+
+export function appSecretProof(accessToken: string, appSecret: string): string {
+  return createHmac('sha256', appSecret).update(accessToken).digest('hex');
+}
+
+class TransientFailure extends Error {}
+
+export function createZaloClient(options: ZaloClientOptions) {
+  const retryDelayMs = options.retryDelayMs ?? 200;
+
+  async function attempt(url: string, headers: Record<string, string>): Promise<ZaloEnvelope> {
+    let response: Response;
+    try {
+      response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (error) {
+      throw new TransientFailure(`Zalo request failed: ${(error as Error).name}`);
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new TransientFailure(`Zalo answered HTTP ${response.status}`);
+    }
+    let body: ZaloEnvelope;
+    try {
+      body = parseZaloJson(await response.text());
+    } catch {
+      throw new TransientFailure(`Zalo answered HTTP ${response.status} with a body that is not JSON`);
+    }
+    const code = Number(body.error ?? 0);
+    if (code === 0) return body;
+    if (TRANSIENT_CODES.has(code)) throw new TransientFailure(`Zalo error ${code}`);
+    if (INVALID_TOKEN_CODES.has(code)) throw new ZaloError('invalid-token', `Zalo rejected the token (${code})`, code);
+    throw new ZaloError('rejected', `Zalo refused the request (${code}: ${body.message ?? ''})`, code);
+  }
+
+  async function get(path: string, headers: Record<string, string>): Promise<ZaloEnvelope> {
+    const url = new URL(path, options.graphBaseUrl).toString();
+    let lastFailure: TransientFailure | undefined;
+    for (let i = 0; i <= options.retries; i += 1) {
+      if (i > 0) {
+        const backoff = retryDelayMs * 2 ** (i - 1);
+        await new Promise((r) => setTimeout(r, backoff / 2 + Math.random() * (backoff / 2)));
+      }
+      try {
+        return await attempt(url, headers);
+      } catch (error) {
+        if (!(error instanceof TransientFailure)) throw error;
+        lastFailure = error;
+      }
+    }
+    throw new ZaloError('unavailable', lastFailure?.message ?? 'Zalo is unavailable');
+  }
+
+  return {
+    /** Verifies a user access token once: `GET /v2.0/me` with the bare token and its appsecret_proof. */
+    async getProfile(accessToken: string): Promise<ZaloProfile> {
+      const body = await get('/v2.0/me?fields=id,name,picture', {
+        access_token: accessToken,
+        appsecret_proof: appSecretProof(accessToken, options.appSecret),
+      });
+      if (typeof body.id !== 'string' || body.id === '') {
+        throw new ZaloError('rejected', 'Zalo answered without a user id');
+      }
+      const picture = body.picture as { data?: { url?: unknown } } | undefined;
+      return {
+        id: body.id,
+        name: typeof body.name === 'string' ? body.name : '',
+        avatar: typeof picture?.data?.url === 'string' ? picture.data.url : null,
+      };
+    },
+
+    /** Exchanges a single-use getPhoneNumber() token for the number, in Zalo's `84…` form. */
+    async getPhoneNumber(accessToken: string, phoneToken: string): Promise<string> {
+      const body = await get('/v2.0/me/info', {
+        access_token: accessToken,
+        code: phoneToken,
+        secret_key: options.appSecret,
+      });
+      const number = (body.data as { number?: unknown } | undefined)?.number;
+      if (typeof number !== 'string' && typeof number !== 'number') {
+        throw new ZaloError('rejected', 'Zalo answered without a phone number');
+      }
+      return String(number);
+    },
+  };
+}
+
+export type ZaloClient = ReturnType<typeof createZaloClient>;

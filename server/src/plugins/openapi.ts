@@ -1,0 +1,38 @@
+// OpenAPI document built from the route schemas, served with Swagger UI at /docs (JSON at /docs/json).
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+
+export const TAGS = {
+  health: 'health',
+  procedures: 'procedures',
+  offices: 'offices',
+} as const;
+
+export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lào Cai số API',
+        description:
+          'The proxy between the Lào Cai số mini app and Zalo / the one-stop dossier system. ' +
+          'Every error response has the shape { statusCode, code, message }.',
+        version: '1',
+      },
+      servers: [{ url: config.publicBaseUrl }],
+      tags: [
+        { name: TAGS.health, description: 'Liveness and readiness probes' },
+        { name: TAGS.procedures, description: 'Public catalogue of administrative procedures' },
+        { name: TAGS.offices, description: 'Public directory of one-stop desks (Bộ phận một cửa)' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Session token from POST /api/v1/sessions' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}

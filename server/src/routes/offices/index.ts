@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/db';
+import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
+import { TAGS } from '../../plugins/openapi';
+import { findOffice, searchOffices } from '../../services/office-directory';
+import { listOfficeProcedures } from '../../services/procedure-catalog';
+import { CATALOG_CACHE_CONTROL } from '../cache-control';
+import { officeNotFound } from '../catalog-errors';
+import {
+  type ListOfficesQuery,
+  listOfficesQuery,
+  officeDetailSchema,
+  officePageSchema,
+  type OfficeParams,
+  officeParams,
+} from './schemas';
+
+export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.get<{ Querystring: ListOfficesQuery }>(
+    '/offices',
+    {
+      schema: {
+        tags: [TAGS.offices],
+        summary: 'Search the one-stop desks',
+        description: 'Public. Matches the unit name and the former communes merged into it, ignoring diacritics.',
+        security: [],
+        querystring: toJsonSchema(listOfficesQuery, 'input'),
+        response: { 200: toJsonSchema(officePageSchema), ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const result = await searchOffices(db, request.query);
+      return reply.header('cache-control', CATALOG_CACHE_CONTROL).send(result);
+    },
+  );
+
+  app.get<{ Params: OfficeParams }>(
+    '/offices/:code',
+    {
+      schema: {
+        tags: [TAGS.offices],
+        summary: 'One office with its former units and the procedures it handles',
+        description: 'Public.',
+        security: [],
+        params: toJsonSchema(officeParams, 'input'),
+        response: { 200: toJsonSchema(officeDetailSchema), ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const office = await findOffice(db, request.params.code);
+      if (!office) throw officeNotFound();
+      const procedures = await listOfficeProcedures(db, office.code);
+      return reply.header('cache-control', CATALOG_CACHE_CONTROL).send({ ...office, procedures });
+    },
+  );
+}
