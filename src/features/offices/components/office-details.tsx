@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { useRecoilValue } from 'recoil';
+import { useTranslation } from 'react-i18next';
+import { PhoneIcon } from '@/components/icons';
+import { UnconfirmedNote } from '@/components/unconfirmed-note';
+import { officeState } from '../state/offices-state';
+import type { Office } from '../types';
+
+interface OfficeDetailsProps {
+  code: string;
+  /** Renders the procedures the office handles (the page composes the catalogue's list). */
+  renderProcedures: (procedures: Office['procedures']) => ReactNode;
+}
+
+/** Suspends while loading: render inside an AsyncSection. */
+export function OfficeDetails({ code, renderProcedures }: OfficeDetailsProps) {
+  const { t } = useTranslation();
+  const office = useRecoilValue(officeState(code));
+  const note = (field: string) => <UnconfirmedNote unconfirmed={office.unconfirmed} field={field} />;
+  const unknown = <span className="muted">{t('offices.unknown')}</span>;
+
+  return (
+    <article className="details">
+      <h1 className="details-title">{office.name}</h1>
+      <dl className="facts">
+        <div className="fact">
+          <dt>{t('offices.address')}</dt>
+          <dd>
+            {office.address ?? unknown}
+            {office.address && note('address')}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>{t('offices.openingHours')}</dt>
+          <dd>
+            {office.openingHours ?? unknown}
+            {office.openingHours && note('openingHours')}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>{t('offices.phone')}</dt>
+          <dd>
+            {office.phone ? (
+              <>
+                <a className="button button--secondary" href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>
+                  <PhoneIcon />
+                  {t('offices.call', { phone: office.phone })}
+                </a>
+                {note('phone')}
+              </>
+            ) : (
+              unknown
+            )}
+          </dd>
+        </div>
+        {office.formerUnits.length > 0 && (
+          <div className="fact">
+            <dt>{t('offices.formerUnits')}</dt>
+            <dd>{office.formerUnits.join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+      <section aria-labelledby="office-procedures-heading">
+        <h2 id="office-procedures-heading">{t('offices.procedures')}</h2>
+        {office.procedures.length === 0 ? <p>{t('offices.noProcedures')}</p> : renderProcedures(office.procedures)}
+      </section>
+    </article>
+  );
+}

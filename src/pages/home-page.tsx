@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router-dom';
+import { useRecoilRefresher_UNSTABLE, useRecoilState } from 'recoil';
+import { useTranslation } from 'react-i18next';
+import { AsyncSection } from '@/components/async-section';
+import { BuildingIcon, ChevronIcon } from '@/components/icons';
+import { PageLayout } from '@/components/page-layout';
+import { SearchBox } from '@/components/search-box';
+import { ListSkeleton } from '@/components/skeletons';
+import { PopularProcedures } from '@/features/catalog/components/popular-procedures';
+import { popularProceduresState, procedureSearchQueryState } from '@/features/catalog/state/catalog-state';
+
+// Needed only once the citizen types; its chunk loads during the search debounce (initial bundle budget).
+const ProcedureSearchResults = lazy(() =>
+  import('@/features/catalog/components/procedure-search-results').then((module) => ({
+    default: module.ProcedureSearchResults,
+  })),
+);
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useRecoilState(procedureSearchQueryState);
+  const refreshPopular = useRecoilRefresher_UNSTABLE(popularProceduresState);
+  const trimmed = query.trim();
+
+  return (
+    <PageLayout
+      hero={
+        <>
+          <h1 className="hero-title">{t('app.name')}</h1>
+          <p className="hero-tagline">{t('app.tagline')}</p>
+          <SearchBox
+            label={t('home.searchLabel')}
+            placeholder={t('home.searchPlaceholder')}
+            value={query}
+            onChange={setQuery}
+          />
+        </>
+      }
+    >
+      {trimmed ? (
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{t('home.resultsTitle')}</h2>
+          <Suspense fallback={<ListSkeleton />}>
+            <ProcedureSearchResults query={trimmed} />
+          </Suspense>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="popular-heading">
+            <h2 id="popular-heading">{t('home.popularTitle')}</h2>
+            <AsyncSection fallback={<ListSkeleton rows={8} />} onRetry={refreshPopular}>
+              <PopularProcedures />
+            </AsyncSection>
+          </section>
+          <Link to="/offices" className="card-link card-link--standalone">
+            <BuildingIcon />
+            <span className="card-body">
+              <span className="card-title">{t('home.officesLink')}</span>
+              <span className="card-meta">{t('home.officesHint')}</span>
+            </span>
+            <ChevronIcon />
+          </Link>
+        </>
+      )}
+    </PageLayout>
+  );
+}

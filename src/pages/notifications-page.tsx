@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '@/components/coming-soon';
+import { PageLayout } from '@/components/page-layout';
+
+export default function NotificationsPage() {
+  const { t } = useTranslation();
+  return (
+    <PageLayout>
+      <h1 className="page-title">{t('notifications.title')}</h1>
+      <ComingSoon />
+    </PageLayout>
+  );
+}

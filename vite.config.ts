@@ -1,0 +1,23 @@
+import { defineConfig, loadEnv } from 'vite';
+import react from '@vitejs/plugin-react';
+import zaloMiniApp from 'zmp-vite-plugin';
+import { fileURLToPath } from 'node:url';
+
+// Build-time configuration reaches the app as one global constant (see src/config/app-config.ts) rather than
+// through import.meta.env, which jest cannot parse; tests/support/setup.ts defines the same constant.
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const appConfig = {
+    apiBaseUrl: env.VITE_API_BASE_URL || 'http://localhost:3001',
+    zaloSandboxUrl: env.VITE_ZALO_SANDBOX_URL || null,
+  };
+  return {
+    root: '.',
+    base: '',
+    plugins: [react(), zaloMiniApp()],
+    define: { __APP_CONFIG__: JSON.stringify(appConfig) },
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    build: { outDir: 'www', emptyOutDir: true, target: 'es2020' },
+    server: { host: 'localhost', port: 3000 },
+  };
+});
