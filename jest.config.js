@@ -31,8 +31,14 @@ const server = (name, setup) => ({
   displayName: name,
   testEnvironment: 'node',
   roots: ['<rootDir>/server/tests'],
-  transform,
+  testPathIgnorePatterns: ['/fixtures/'],
+  transform: { '^.+\\.c?(t|j)sx?$': swc },
+  // jest's module sandbox refuses dynamic import() (PGlite's CommonJS build loads its files that way) and
+  // ESM-only packages (cookie 2, used by fastify.inject); swc turns both into require().
+  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|cookie)/)'],
   setupFiles: [setup],
+  // Each test file starts its own database (PGlite boots in 2–3 s on a slow machine).
+  testTimeout: 30000,
 });
 
 const projects = [

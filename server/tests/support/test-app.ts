@@ -1,0 +1,43 @@
+// Builds the real app over a fresh, migrated test database; each test file calls it once.
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from '../../src/app';
+import { type Config, loadConfig } from '../../src/config';
+import type { Db } from '../../src/db/db';
+import { migrate } from '../../src/db/migrate';
+import { createTestDb } from './test-db';
+
+export const MINI_APP_ORIGIN = 'https://h5.zdn.vn';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  logger?: Logger;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', CORS_ORIGINS: `http://localhost:3000,${MINI_APP_ORIGIN}`, ...env });
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = await createTestDb();
+  const config = testConfig(options.env);
+  await migrate(testDb.db);
+  const app = await buildApp({ config, db: testDb.db, logger: options.logger });
+  await app.ready();
+  return {
+    app,
+    db: testDb.db,
+    config,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}

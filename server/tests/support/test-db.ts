@@ -1,0 +1,53 @@
+// A fresh, empty database for one test file: PGlite in memory, or a new schema on TEST_DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from '../../src/db/db';
+import { openPgliteDb } from '../../src/db/pglite-db';
+import { openPostgresDb } from '../../src/db/postgres-db';
+
+export interface TestDb {
+  db: Db;
+  /** Closes the connection and, on PostgreSQL, drops the test schema. */
+  drop(): Promise<void>;
+}
+
+export function testDbKind(): 'pglite' | 'postgres' {
+  return process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
+}
+
+async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  if (testDbKind() === 'pglite') {
+    const db = await openPgliteDb();
+    return { db, drop: () => db.close() };
+  }
+  const connectionString = process.env.TEST_DATABASE_URL as string;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(async (client) => {
+    // Extensions are database-wide: keep pg_trgm in public so dropping a test schema never drops it.
+    await client.query('select pg_advisory_lock(42)');
+    try {
+      await client.query('create extension if not exists pg_trgm with schema public');
+    } finally {
+      await client.query('select pg_advisory_unlock(42)');
+    }
+    await client.query(`create schema ${schema}`);
+  });
+  const db = await openPostgresDb({ connectionString, searchPath: [schema, 'public'], max: 4 });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      await withAdminClient((client) => client.query(`drop schema ${schema} cascade`));
+    },
+  };
+}
