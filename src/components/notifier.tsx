@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { SnackbarProvider, useSnackbar } from 'zmp-ui';
-import 'zmp-ui/snackbar-provider/styles/snackbar-provider.css';
+import './notifier.css';
 import { setNotifier } from '@/lib/notify';
 
 function SnackbarBridge() {

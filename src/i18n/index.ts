@@ -18,6 +18,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...SUPPORTED_LANGUAGES],
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 
 export async function loadDictionary(language: Language): Promise<void> {

@@ -1,0 +1,39 @@
+import vi from '@/i18n/vi.json';
+import en from '@/i18n/en.json';
+
+function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [path, leaf] of flatten(child, prefix ? `${prefix}.${key}` : key)) entries.set(path, leaf);
+    }
+  } else {
+    entries.set(prefix, value);
+  }
+  return entries;
+}
+
+describe('UI dictionaries', () => {
+  const viEntries = flatten(vi);
+  const enEntries = flatten(en);
+
+  it('have exactly the same keys in Vietnamese and English', () => {
+    expect([...enEntries.keys()].sort()).toEqual([...viEntries.keys()].sort());
+  });
+
+  it.each([
+    ['vi', viEntries],
+    ['en', enEntries],
+  ])('%s has a non-empty text for every key', (_language, entries) => {
+    const empty = [...entries].filter(([, text]) => typeof text !== 'string' || text.trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const variables = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const mismatched = [...viEntries.keys()].filter(
+      (key) => variables(viEntries.get(key)).join() !== variables(enEntries.get(key)).join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
