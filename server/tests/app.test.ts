@@ -1,0 +1,131 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/plugins/request-log';
+import { buildProcedure, insertProcedures } from './factories';
+import { createTestApp, MINI_APP_ORIGIN, type TestApp } from './support/test-app';
+
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, callback) {
+    logLines.push(...String(chunk).split('\n').filter(Boolean));
+    callback();
+  },
+});
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ logger: createLogger('info', logStream) });
+  await insertProcedures(t.db, buildProcedure({ code: '1.001193', name: 'Đăng ký khai sinh' }));
+});
+
+afterAll(() => t?.close());
+
+describe('CORS', () => {
+  test('answers the mini app origin', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/procedures', headers: { origin: MINI_APP_ORIGIN } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(MINI_APP_ORIGIN);
+  });
+
+  test('answers a preflight from the mini app origin', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/procedures',
+      headers: { origin: MINI_APP_ORIGIN, 'access-control-request-method': 'GET' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(MINI_APP_ORIGIN);
+  });
+
+  test('does not allow an origin that is not configured', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/procedures',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('errors', () => {
+  test('an unknown route is a 404 NOT_FOUND in the common error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' });
+  });
+
+  test('an unexpected failure is a 500 INTERNAL_ERROR that does not leak its cause', async () => {
+    await t.db.exec('alter table procedures rename to procedures_moved');
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai' });
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toEqual({
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: 'Hệ thống đang gặp sự cố. Hãy thử lại sau ít phút.',
+      });
+      expect(res.body).not.toMatch(/procedures|relation|select/i);
+    } finally {
+      await t.db.exec('alter table procedures_moved rename to procedures');
+    }
+  });
+});
+
+describe('OpenAPI', () => {
+  test('/docs/json lists every public route, marked as needing no authentication', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const document = res.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [
+        '/api/v1/offices',
+        '/api/v1/offices/{code}',
+        '/api/v1/procedures',
+        '/api/v1/procedures/{code}',
+        '/healthz',
+        '/readyz',
+      ].sort(),
+    );
+    for (const path of Object.values(document.paths) as Array<Record<string, { security: unknown[] }>>) {
+      expect(path.get.security).toEqual([]);
+    }
+    const listParameters = document.paths['/api/v1/procedures'].get.parameters.map((p: { name: string }) => p.name);
+    expect(listParameters.sort()).toEqual(['level', 'office', 'online', 'page', 'pageSize', 'q']);
+    expect(document.paths['/api/v1/procedures/{code}'].get.responses).toHaveProperty('404');
+  });
+
+  test('/docs serves Swagger UI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('request log', () => {
+  test('logs method, route, status and time, but never the query string or the Authorization header', async () => {
+    logLines.length = 0;
+    const phone = '0912345678';
+    const token = 'eyJhbGciOiJIUzI1NiJ9.secret-session-token';
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/procedures?q=${phone}&page=1`,
+      headers: { authorization: `Bearer ${token}`, cookie: `session=${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    await t.app.inject({ method: 'GET', url: `/api/v1/nowhere?phone=${phone}`, headers: { authorization: `Bearer ${token}` } });
+
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'GET', route: '/api/v1/procedures', statusCode: 200, responseTimeMs: expect.any(Number) }),
+        expect.objectContaining({ method: 'GET', route: null, statusCode: 404 }),
+      ]),
+    );
+    const everything = logLines.join('\n');
+    expect(everything).not.toContain(phone);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain('?');
+    expect(everything.toLowerCase()).not.toContain('authorization');
+  });
+});
