@@ -19,3 +19,14 @@ afterEach(async () => {
   await i18n.changeLanguage('vi');
   document.documentElement.lang = 'vi';
 });
+
+// React (development build) and jsdom log every error that an error boundary catches. Pages show API failures
+// through boundaries on purpose, so those two messages are dropped; anything else still reaches the console.
+const consoleError = console.error.bind(console);
+jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+  const text = args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg))).join(' ');
+  const handledByBoundary =
+    text.includes('using the error boundary you provided') ||
+    (text.includes('Uncaught') && text.includes('ApiError'));
+  if (!handledByBoundary) consoleError(...args);
+});

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES, type Language } from '@/i18n';
 import { chooseLanguage } from '@/i18n/language';
+import { notify } from '@/lib/notify';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,7 @@ export function LanguageSwitch() {
             name="language"
             value={language}
             checked={i18n.resolvedLanguage === language}
-            onChange={() => void chooseLanguage(language)}
+            onChange={() => void chooseLanguage(language).then(() => notify({ text: t('profile.languageSaved'), type: 'success' }))}
           />
           <span lang={language}>{t(`profile.${language}`)}</span>
         </label>
