@@ -37,8 +37,7 @@ const server = (name, setup) => ({
   // ESM-only packages (cookie 2, used by fastify.inject); swc turns both into require().
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|cookie)/)'],
   setupFiles: [setup],
-  // Each test file starts its own database (PGlite boots in 2–3 s on a slow machine).
-  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/server/tests/support/timeouts.ts'],
 });
 
 const projects = [
