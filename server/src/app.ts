@@ -19,10 +19,10 @@ export interface AppDependencies {
 }
 
 export async function buildApp({ config, db, logger }: AppDependencies): Promise<FastifyInstance> {
+  // Typed with pino's Logger by Fastify; callers only need the base FastifyInstance.
   const app = Fastify({
     loggerInstance: logger ?? createLogger(config.logLevel),
     logController: new PrivacyLogController(),
-    trustProxy: true,
   }) as unknown as FastifyInstance;
 
   // External plugins, then app plugins, then routes.

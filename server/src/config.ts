@@ -1,5 +1,6 @@
 // The proxy's configuration, read from the environment and validated once at start.
 // To add a setting: add its variable to `environmentSchema` and map it in the `transform` below.
+// Relative folders are resolved against the repository root, whatever the working directory.
 import path from 'node:path';
 import { z } from 'zod';
 

@@ -54,7 +54,6 @@ create table procedures (
   updated_at timestamptz not null default now()
 );
 
-create index procedures_search_name_trgm on procedures using gin (search_name gin_trgm_ops);
 create index procedures_search_text_trgm on procedures using gin (search_text gin_trgm_ops);
 create index procedures_popular on procedures (popular_rank, search_name) where active;
 
