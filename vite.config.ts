@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   const appConfig = {
-    apiBaseUrl: env.VITE_API_BASE_URL || 'http://localhost:3001',
+    apiBaseUrl: env.VITE_API_URL || 'http://localhost:3001',
     zaloSandboxUrl: env.VITE_ZALO_SANDBOX_URL || null,
   };
   return {

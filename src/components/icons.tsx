@@ -78,3 +78,17 @@ export const BuildingIcon = () => (
     <path d="M9 21v-6h6v6M3 21h18" />
   </Svg>
 );
+
+export const CheckCircleIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M8 12l3 3 5-6" />
+  </Svg>
+);
+
+export const AlertCircleIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v6M12 16.5v.5" />
+  </Svg>
+);

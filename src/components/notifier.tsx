@@ -1,12 +1,25 @@
 import { useEffect } from 'react';
 import { SnackbarProvider, useSnackbar } from 'zmp-ui';
 import './notifier.css';
-import { setNotifier } from '@/lib/notify';
+import { setNotifier, type Notice } from '@/lib/notify';
+import { AlertCircleIcon, CheckCircleIcon } from './icons';
+
+// zmp-ui's own snackbar icons come from a font on a CDN that may be unreachable: ours are inline SVG.
+const ICONS: Record<Notice['type'], JSX.Element> = {
+  success: <CheckCircleIcon />,
+  error: <AlertCircleIcon />,
+  info: <AlertCircleIcon />,
+};
 
 function SnackbarBridge() {
   const { openSnackbar } = useSnackbar();
-  // icon: false because zmp-ui's icons come from a font on a CDN that may be unreachable.
-  useEffect(() => setNotifier((notice) => openSnackbar({ ...notice, icon: false, duration: 3000 })), [openSnackbar]);
+  useEffect(
+    () =>
+      setNotifier((notice) =>
+        openSnackbar({ text: notice.text, type: 'default', prefixIcon: ICONS[notice.type], duration: 3000 }),
+      ),
+    [openSnackbar],
+  );
   return null;
 }
 

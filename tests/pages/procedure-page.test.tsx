@@ -22,7 +22,8 @@ describe('procedure page', () => {
   it('shows what to prepare: facts, documents, fees and the online badge', async () => {
     renderAt('/procedures/1.001193');
     expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeInTheDocument();
-    expect(screen.getByText('1.001193.000.00.00.H38')).toBeInTheDocument();
+    expect(screen.getByText('Mã thủ tục').closest('div')).toHaveTextContent('1.001193');
+    expect(screen.getByText('Mã thủ tục của tỉnh').closest('div')).toHaveTextContent('1.001193.000.00.00.H38');
     expect(screen.getByText('Cấp xã')).toBeInTheDocument();
     expect(screen.getByText('Ủy ban nhân dân xã, phường')).toBeInTheDocument();
     expect(screen.getAllByText('Toàn trình').length).toBeGreaterThan(0);
@@ -45,6 +46,7 @@ describe('procedure page', () => {
   it('marks unconfirmed values and formats fees in đồng', async () => {
     renderAt('/procedures/1.004222');
     await screen.findByRole('heading', { level: 1, name: 'Đăng ký thường trú' });
+    expect(screen.queryByText('Mã thủ tục của tỉnh')).not.toBeInTheDocument();
     // The processing time of this entry is confirmed; its fees are not.
     const processing = screen.getByText('Thời hạn giải quyết').closest('div')!;
     expect(processing).not.toHaveTextContent('(cần xác nhận với cơ quan)');

@@ -29,7 +29,8 @@ export function ProcedureDetails({ code }: { code: string }) {
       {procedure.description && <p className="details-lead">{procedure.description}</p>}
 
       <dl className="facts">
-        <Fact label={t('procedure.code')}>{procedure.localCode ?? procedure.code}</Fact>
+        <Fact label={t('procedure.code')}>{procedure.code}</Fact>
+        {procedure.localCode && <Fact label={t('procedure.localCode')}>{procedure.localCode}</Fact>}
         <Fact label={t('procedure.field')}>{procedure.field}</Fact>
         <Fact label={t('procedure.level')}>{t(`level.${procedure.level}`)}</Fact>
         <Fact label={t('procedure.agency')}>
@@ -66,7 +67,7 @@ export function ProcedureDetails({ code }: { code: string }) {
           {t('procedure.documents')}
           {note('documents')}
         </h2>
-        <ul className="document-list">
+        <ul className="document-list" aria-label={t('procedure.documents')}>
           {procedure.documents.map((document) => (
             <li key={document.code}>
               <span className="document-name">{document.name}</span>
