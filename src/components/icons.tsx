@@ -2,7 +2,7 @@ import type { SVGProps } from 'react';
 
 // zmp-ui's icon font comes from a Zalo CDN that may be unreachable, so the few icons the app uses are inline SVG.
 // All are decorative: the text beside them carries the meaning.
-function Svg(props: SVGProps<SVGSVGElement>) {
+export function Svg(props: SVGProps<SVGSVGElement>) {
   return (
     <svg
       width={24}
@@ -76,19 +76,5 @@ export const BuildingIcon = () => (
   <Svg>
     <path d="M4 21V9l8-5 8 5v12" />
     <path d="M9 21v-6h6v6M3 21h18" />
-  </Svg>
-);
-
-export const CheckCircleIcon = () => (
-  <Svg>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M8 12l3 3 5-6" />
-  </Svg>
-);
-
-export const AlertCircleIcon = () => (
-  <Svg>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M12 7v6M12 16.5v.5" />
   </Svg>
 );

@@ -7,7 +7,8 @@ let sdkPromise: Promise<ZmpSdk> | undefined;
 function loadSdk(): Promise<ZmpSdk> {
   if (!sdkPromise) {
     // nativeStorage throws on a desktop browser unless the host declares API support before the SDK loads.
-    if (typeof window !== 'undefined' && !('isAPISupport' in window)) {
+    // Inside Zalo (window.APP_ID set) the host answers this itself.
+    if (!window.APP_ID && !('isAPISupport' in window)) {
       (window as unknown as { isAPISupport: () => boolean }).isAPISupport = () => true;
     }
     sdkPromise = import('zmp-sdk');
