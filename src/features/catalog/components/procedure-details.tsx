@@ -1,19 +1,10 @@
-import type { ReactNode } from 'react';
 import { useRecoilValue } from 'recoil';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '@/components/fact';
 import { UnconfirmedNote } from '@/components/unconfirmed-note';
 import { procedureState } from '../state/catalog-state';
 import { OnlineLevelBadge } from './online-level-badge';
 import { formatFeeAmount } from './format-fee';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** Everything a citizen needs to prepare before going to the desk. Suspends while loading. */
 export function ProcedureDetails({ code }: { code: string }) {

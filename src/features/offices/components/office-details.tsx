@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useRecoilValue } from 'recoil';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '@/components/fact';
 import { PhoneIcon } from '@/components/icons';
 import { UnconfirmedNote } from '@/components/unconfirmed-note';
 import { officeState } from '../state/offices-state';
@@ -23,41 +24,29 @@ export function OfficeDetails({ code, renderProcedures }: OfficeDetailsProps) {
     <article className="details">
       <h1 className="details-title">{office.name}</h1>
       <dl className="facts">
-        <div className="fact">
-          <dt>{t('offices.address')}</dt>
-          <dd>
-            {office.address ?? unknown}
-            {office.address && note('address')}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{t('offices.openingHours')}</dt>
-          <dd>
-            {office.openingHours ?? unknown}
-            {office.openingHours && note('openingHours')}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{t('offices.phone')}</dt>
-          <dd>
-            {office.phone ? (
-              <>
-                <a className="button button--secondary" href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>
-                  <PhoneIcon />
-                  {t('offices.call', { phone: office.phone })}
-                </a>
-                {note('phone')}
-              </>
-            ) : (
-              unknown
-            )}
-          </dd>
-        </div>
+        <Fact label={t('offices.address')}>
+          {office.address ?? unknown}
+          {office.address && note('address')}
+        </Fact>
+        <Fact label={t('offices.openingHours')}>
+          {office.openingHours ?? unknown}
+          {office.openingHours && note('openingHours')}
+        </Fact>
+        <Fact label={t('offices.phone')}>
+          {office.phone ? (
+            <>
+              <a className="button button--secondary" href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>
+                <PhoneIcon />
+                {t('offices.call', { phone: office.phone })}
+              </a>
+              {note('phone')}
+            </>
+          ) : (
+            unknown
+          )}
+        </Fact>
         {office.formerUnits.length > 0 && (
-          <div className="fact">
-            <dt>{t('offices.formerUnits')}</dt>
-            <dd>{office.formerUnits.join(', ')}</dd>
-          </div>
+          <Fact label={t('offices.formerUnits')}>{office.formerUnits.join(', ')}</Fact>
         )}
       </dl>
       <section aria-labelledby="office-procedures-heading">
