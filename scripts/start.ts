@@ -20,7 +20,6 @@ const sandboxUrl = `http://localhost:${sandboxPort}`;
 /** The demo wires every part to the sandbox through configuration only; explicit environment wins. */
 function demoEnvironment(): Record<string, string> {
   return {
-    NODE_ENV: 'development',
     PORT: String(apiPort),
     SANDBOX_PORT: String(sandboxPort),
     DATA_DIR: path.join(repoRoot, '.data', 'pglite'),
@@ -39,8 +38,12 @@ async function main(): Promise<void> {
 
   if (!skipBuild) {
     console.log(`Building the mini app into ${outDir}/ …`);
+    const nodeEnv = process.env.NODE_ENV;
+    // A production build (minified React) whatever the demo's NODE_ENV; Vite sets NODE_ENV while it builds.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    process.env.NODE_ENV = nodeEnv ?? 'development';
   }
 
   const { startSandbox } = await import('../sandbox/src/main');
