@@ -25,6 +25,7 @@ function demoEnvironment(): Record<string, string> {
     DATA_DIR: path.join(repoRoot, '.data', 'pglite'),
     CORS_ORIGINS: appUrl,
     PUBLIC_BASE_URL: apiUrl,
+    ZALO_GRAPH_URL: sandboxUrl,
     VITE_API_URL: apiUrl,
     VITE_ZALO_SANDBOX_URL: sandboxUrl,
   };
