@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     const nodeEnv = process.env.NODE_ENV;
     // A production build (minified React) whatever the demo's NODE_ENV; Vite sets NODE_ENV while it builds.
     process.env.NODE_ENV = 'production';
+    process.env.VITE_CJS_IGNORE_WARNING = 'true';
     const { build } = await import('vite');
     await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     process.env.NODE_ENV = nodeEnv ?? 'development';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 
   const sandbox = await startSandbox();
   const api = await startApi();
-  const miniApp = await serveMiniApp({ root: path.join(repoRoot, outDir), port: appPort });
+  const miniApp = await serveMiniApp({ root: path.resolve(repoRoot, outDir), port: appPort });
 
   console.log(
     [
