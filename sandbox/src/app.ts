@@ -2,12 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock } from './clock';
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_ZALO_APP_ID, DEFAULT_ZALO_APP_SECRET, type SandboxOptions } from './config';
 import { useProjectErrorShape } from './errors';
+import { oneStopSystem } from './one-stop';
 import { zaloPlatform } from './zalo';
 import { DEMO_CITIZENS } from './zalo/demo-citizens';
 
 /**
  * The sandbox server: stand-ins for what a developer machine cannot reach. A thin composition of plugins, one per
- * simulated system (the Zalo platform now; the one-stop system and its officer console later).
+ * simulated system (the Zalo platform, the one-stop dossier system; its officer console later).
  */
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -30,6 +31,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
     now,
     allowedOrigins,
   });
+  await app.register(oneStopSystem, { ...options.oneStop, now });
 
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Clock } from './clock';
+import type { OneStopCatalogue } from './one-stop/catalogue';
 import type { DemoCitizen } from './zalo/demo-citizens';
 
 export const DEFAULT_ZALO_APP_ID = '1234567890123456789';
@@ -7,6 +8,24 @@ export const DEFAULT_ZALO_APP_ID = '1234567890123456789';
 export const DEFAULT_ZALO_APP_SECRET = 'sandbox-demo-app-secret-not-for-production';
 export const DEFAULT_SANDBOX_PORT = 3002;
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:3000'];
+
+/** Demo-only bearer token of the one-stop API: the sandbox and the proxy's demo configuration share it. */
+export const DEFAULT_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-production';
+
+export interface OneStopOptions {
+  /** `Authorization: Bearer <token>` the proxy must send to `/one-stop/api/*` (ONE_STOP_API_TOKEN). */
+  apiToken: string;
+  /** Accept pushed dossiers at once (status 2, receipt code, due date); false leaves them at 1 for an officer. */
+  autoAccept: boolean;
+  /** Procedures, offices and holidays; data/procedures.json, data/offices.json and data/holidays.json by default. */
+  catalogue: OneStopCatalogue;
+  /** Processing time of a procedure whose `processingTime.workingDays` is null. */
+  defaultWorkingDays: number;
+  /** Largest accepted document, in bytes. */
+  maxDocumentBytes: number;
+  /** Most documents in one push. */
+  maxDocuments: number;
+}
 
 export interface ZaloPlatformOptions {
   /** The mini app's Zalo App ID (a string: Zalo ids do not fit in a double). */
@@ -22,6 +41,7 @@ export interface ZaloPlatformOptions {
 
 export interface SandboxOptions {
   zalo?: Partial<ZaloPlatformOptions>;
+  oneStop?: Partial<OneStopOptions>;
   /** Browser origins allowed to call the client stand-ins (`/sandbox/zalo/*`): the mini app. */
   allowedOrigins?: readonly string[];
   now?: Clock;
@@ -40,6 +60,22 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
   return value;
 }
 
+function flag(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** One-stop options set in the environment; the plugin's defaults fill the rest. */
+function oneStopFromEnv(env: NodeJS.ProcessEnv): Partial<OneStopOptions> | undefined {
+  const options: Partial<OneStopOptions> = {};
+  if (env.ONE_STOP_API_TOKEN) options.apiToken = env.ONE_STOP_API_TOKEN;
+  const autoAccept = flag('ONE_STOP_AUTO_ACCEPT', env.ONE_STOP_AUTO_ACCEPT);
+  if (autoAccept !== undefined) options.autoAccept = autoAccept;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
 function list(raw: string | undefined): string[] | undefined {
   if (!raw) return undefined;
   const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
@@ -48,7 +84,9 @@ function list(raw: string | undefined): string[] | undefined {
 
 /** Reads the sandbox's environment once at start; explicit options win over it. */
 export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions & ListenOptions {
+  const oneStop = oneStopFromEnv(env);
   return {
+    ...(oneStop ? { oneStop } : {}),
     port: positiveInteger('SANDBOX_PORT', env.SANDBOX_PORT, DEFAULT_SANDBOX_PORT),
     host: env.SANDBOX_HOST || 'localhost',
     allowedOrigins: list(env.SANDBOX_CORS_ORIGINS) ?? list(env.CORS_ORIGINS) ?? DEFAULT_ALLOWED_ORIGINS,
