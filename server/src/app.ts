@@ -2,14 +2,18 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createZaloClient } from './clients/zalo-client';
 import type { Config } from './config';
 import type { Db } from './db/db';
+import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
 import { procedureRoutes } from './routes/procedures';
+import { sessionRoutes } from './routes/sessions';
 
 export interface AppDependencies {
   config: Config;
@@ -25,13 +29,24 @@ export async function buildApp({ config, db, logger }: AppDependencies): Promise
     logController: new PrivacyLogController(),
   }) as unknown as FastifyInstance;
 
-  // External plugins, then app plugins, then routes.
+  const zalo = createZaloClient({
+    graphBaseUrl: config.zalo.graphUrl,
+    appSecret: config.zalo.appSecret,
+    timeoutMs: config.zalo.timeoutMs,
+    retries: config.zalo.retries,
+  });
+
+  // External plugins, then app plugins, then routes. CORS comes before authentication so that preflights are
+  // answered without a session; authentication before every route, so that each one is protected unless public.
   await app.register(cors, { origin: config.corsOrigins, maxAge: 600 });
   registerErrorHandling(app);
+  await registerAuthentication(app, { db, config });
   await registerOpenApi(app, config);
 
   await app.register(healthRoutes, { db });
   await app.register(procedureRoutes, { prefix: '/api/v1', db });
   await app.register(officeRoutes, { prefix: '/api/v1', db });
+  await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
+  await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
   return app;
 }

@@ -1,10 +1,19 @@
 // The proxy's configuration, read from the environment and validated once at start.
 // To add a setting: add its variable to `environmentSchema` and map it in the `transform` below.
 // Relative folders are resolved against the repository root, whatever the working directory.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/** The sandbox's demo app secret (sandbox/README.md): the default outside production, refused in production. */
+export const DEMO_ZALO_APP_SECRET = 'sandbox-demo-app-secret-not-for-production';
+export const DEMO_ZALO_APP_ID = '1234567890123456789';
+/** Outside production an unset JWT_SECRET gets a random key for this process: sessions end with the process. */
+const PROCESS_JWT_SECRET = randomBytes(32).toString('base64url');
+/** Settings that must be given explicitly when NODE_ENV=production. */
+const REQUIRED_IN_PRODUCTION = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'JWT_SECRET'] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +35,23 @@ const environmentSchema = z
     CORS_ORIGINS: originList.default(['http://localhost:3000']),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     PUBLIC_BASE_URL: httpUrl.optional(),
+    NODE_ENV: z.string().optional(),
+    ZALO_GRAPH_URL: httpUrl.default('https://graph.zalo.me'),
+    ZALO_APP_ID: z.string().regex(/^\d{1,30}$/, 'must be the numeric Zalo App ID').optional(),
+    ZALO_APP_SECRET: z.string().min(8).optional(),
+    ZALO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    ZALO_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of REQUIRED_IN_PRODUCTION) {
+      if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
+    }
+    if (env.ZALO_APP_SECRET === DEMO_ZALO_APP_SECRET) {
+      context.addIssue({ code: 'custom', path: ['ZALO_APP_SECRET'], message: 'the sandbox demo secret is refused in production' });
+    }
   })
   .transform((env) => ({
     port: env.PORT,
@@ -38,6 +64,19 @@ const environmentSchema = z
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ''),
+    zalo: {
+      /** https://graph.zalo.me in production; the sandbox (http://localhost:3002) in the demo and tests. */
+      graphUrl: env.ZALO_GRAPH_URL.replace(/\/$/, ''),
+      appId: env.ZALO_APP_ID ?? DEMO_ZALO_APP_ID,
+      appSecret: env.ZALO_APP_SECRET ?? DEMO_ZALO_APP_SECRET,
+      timeoutMs: env.ZALO_TIMEOUT_MS,
+      retries: env.ZALO_RETRIES,
+    },
+    session: {
+      /** HS256 key of the proxy's own session tokens. */
+      jwtSecret: env.JWT_SECRET ?? PROCESS_JWT_SECRET,
+      ttlSeconds: env.SESSION_TTL_SECONDS,
+    },
   }));
 
 export type Config = z.output<typeof environmentSchema>;

@@ -22,10 +22,11 @@ export interface ZaloProfile {
 
 /**
  * `invalid-token`: Zalo rejected the user's token (452 and the other token codes);
+ * `misconfigured`: Zalo refused our app credentials (appsecret_proof or secret_key): our fault, not the user's;
  * `rejected`: Zalo refused the request for another stated reason (for example a used phone code);
  * `unavailable`: Zalo could not be reached or kept failing transiently.
  */
-export type ZaloFailureKind = 'invalid-token' | 'rejected' | 'unavailable';
+export type ZaloFailureKind = 'invalid-token' | 'misconfigured' | 'rejected' | 'unavailable';
 
 export class ZaloError extends Error {
   constructor(
@@ -38,8 +39,11 @@ export class ZaloError extends Error {
   }
 }
 
-// Token codes from the reference's "refresh token and retry once" class: for a user token they mean "invalid".
-const INVALID_TOKEN_CODES = new Set([452, -124, -216, -220]);
+// On the user-token endpoints, -124 answers a wrong appsecret_proof and -104 a wrong secret_key (the reference is
+// silent; these follow sandbox/README.md "Error codes"): the app secret is wrong, so no new user token would help.
+const APP_CREDENTIAL_CODES = new Set([-124, -104]);
+// The other codes of the reference's "refresh token and retry once" class: for a user token they mean "invalid".
+const INVALID_TOKEN_CODES = new Set([452, -216, -220]);
 const TRANSIENT_CODES = new Set([-32, -100]);
 
 interface ZaloEnvelope {
@@ -82,6 +86,9 @@ export function createZaloClient(options: ZaloClientOptions) {
     const code = Number(body.error ?? 0);
     if (code === 0) return body;
     if (TRANSIENT_CODES.has(code)) throw new TransientFailure(`Zalo error ${code}`);
+    if (APP_CREDENTIAL_CODES.has(code)) {
+      throw new ZaloError('misconfigured', `Zalo refused the app credentials (${code})`, code);
+    }
     if (INVALID_TOKEN_CODES.has(code)) throw new ZaloError('invalid-token', `Zalo rejected the token (${code})`, code);
     throw new ZaloError('rejected', `Zalo refused the request (${code}: ${body.message ?? ''})`, code);
   }

@@ -8,6 +8,7 @@ export const TAGS = {
   health: 'health',
   procedures: 'procedures',
   offices: 'offices',
+  identity: 'identity',
 } as const;
 
 export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
@@ -26,6 +27,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
         { name: TAGS.health, description: 'Liveness and readiness probes' },
         { name: TAGS.procedures, description: 'Public catalogue of administrative procedures' },
         { name: TAGS.offices, description: 'Public directory of one-stop desks (Bộ phận một cửa)' },
+        {
+          name: TAGS.identity,
+          description: 'Sign in with Zalo; the citizen’s own profile, verified phone and consents per purpose',
+        },
       ],
       components: {
         securitySchemes: {
@@ -34,5 +39,11 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The documentation is public by design.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
 }

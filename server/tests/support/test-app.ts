@@ -21,8 +21,19 @@ export interface TestAppOptions {
   logger?: Logger;
 }
 
+/** Known to tests, so that they can forge tokens with it (and with others). */
+export const TEST_JWT_SECRET = 'test-jwt-secret-of-at-least-32-characters';
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', CORS_ORIGINS: `http://localhost:3000,${MINI_APP_ORIGIN}`, ...env });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    CORS_ORIGINS: `http://localhost:3000,${MINI_APP_ORIGIN}`,
+    JWT_SECRET: TEST_JWT_SECRET,
+    // Nothing listens there: a test that needs Zalo points ZALO_GRAPH_URL at its sandbox (support/zalo-sandbox.ts).
+    ZALO_GRAPH_URL: 'http://127.0.0.1:9',
+    ZALO_RETRIES: '1',
+    ...env,
+  });
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

@@ -26,6 +26,7 @@ export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get(
     '/healthz',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.health],
         summary: 'Liveness: the process answers',
@@ -40,6 +41,7 @@ export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get(
     '/readyz',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.health],
         summary: 'Readiness: the database answers',

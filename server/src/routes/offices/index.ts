@@ -19,6 +19,7 @@ export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get<{ Querystring: ListOfficesQuery }>(
     '/offices',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.offices],
         summary: 'Search the one-stop desks',
@@ -37,6 +38,7 @@ export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   app.get<{ Params: OfficeParams }>(
     '/offices/:code',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.offices],
         summary: 'One office with its former units and the procedures it handles',

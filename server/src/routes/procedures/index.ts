@@ -19,6 +19,7 @@ export async function procedureRoutes(app: FastifyInstance, { db }: { db: Db }):
   app.get<{ Querystring: ListProceduresQuery }>(
     '/procedures',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.procedures],
         summary: 'Search the procedure catalogue',
@@ -41,6 +42,7 @@ export async function procedureRoutes(app: FastifyInstance, { db }: { db: Db }):
   app.get<{ Params: ProcedureParams }>(
     '/procedures/:code',
     {
+      config: { public: true },
       schema: {
         tags: [TAGS.procedures],
         summary: 'One procedure with its documents, fees and form fields',
