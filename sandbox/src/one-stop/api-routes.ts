@@ -50,7 +50,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions)
   const limits = { maxDocumentBytes: options.maxDocumentBytes, maxDocuments: options.maxDocuments };
 
   await app.register(multipart, {
-    limits: { fileSize: limits.maxDocumentBytes, files: limits.maxDocuments, fields: 1, fieldSize: 1024 * 1024, parts: limits.maxDocuments + 1 },
+    limits: { fileSize: limits.maxDocumentBytes, files: limits.maxDocuments, fields: 5, fieldSize: 1024 * 1024 },
   });
 
   app.addHook('onRequest', faults.onRequest);

@@ -56,7 +56,7 @@ function multipartError(error: unknown, limits: { maxDocumentBytes: number; maxD
   if (code === 'FST_FILES_LIMIT') {
     return new SandboxError(413, 'TOO_MANY_DOCUMENTS', `Mỗi hồ sơ tối đa ${limits.maxDocuments} tệp đính kèm.`);
   }
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+  if (code === 'FST_FIELDS_LIMIT') {
     return new SandboxError(413, 'TOO_MANY_PARTS', 'Yêu cầu có quá nhiều phần.');
   }
   return error;
@@ -157,9 +157,9 @@ export async function readPushRequest(
   const hoSo = parseHoSo(hoSoText);
   const idempotencyKey = idempotencyKeyOf(request, hoSo);
   const documents = documentsOf(hoSo, files);
-  const fingerprint = sha256(
-    JSON.stringify({ ...hoSo, MaHoSoLienThong: idempotencyKey, documents: documents.map((document) => document.sha256) }),
-  );
+  // The key may come from the header or the body: it is not part of the content compared between repeats.
+  const { MaHoSoLienThong: _key, ...content } = hoSo;
+  const fingerprint = sha256(JSON.stringify({ content, documents: documents.map((document) => document.sha256) }));
   return {
     idempotencyKey,
     fingerprint,
