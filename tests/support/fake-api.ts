@@ -1,4 +1,4 @@
-import { AxiosError, CanceledError, type AxiosAdapter, type AxiosResponse } from 'axios';
+import { AxiosError, AxiosHeaders, CanceledError, type AxiosAdapter, type AxiosResponse } from 'axios';
 import { getApiClient } from '@/lib/api-client';
 
 /** What the fake proxy saw: one entry per request, in order. */
@@ -9,6 +9,12 @@ export interface RecordedRequest {
   pathParams: Record<string, string>;
   /** True once the app aborted the request (AbortController). */
   aborted: boolean;
+  /** Request headers, names in lower case. */
+  headers: Record<string, string>;
+  /** The body as sent: parsed JSON, a FormData for multipart, or undefined. */
+  body: unknown;
+  /** Reports upload progress to the app (axios onUploadProgress), as a browser would while sending the body. */
+  reportUploadProgress: (loaded: number, total: number) => void;
 }
 
 export type FakeReply =
@@ -34,6 +40,15 @@ export function deferred() {
   return { promise, release };
 }
 
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}
+
 /**
  * An HTTP-level fake of the proxy: installed as the adapter of the app's real axios instance, so everything above
  * the wire (interceptors, ApiError mapping, abort signals, timeouts) is the production code.
@@ -44,13 +59,25 @@ export class FakeApi {
 
   /** Registers a handler for e.g. `get('/api/v1/procedures/:code', …)`; a later registration wins. */
   get(path: string, handler: Handler | FakeReply): this {
+    return this.on('GET', path, handler);
+  }
+
+  post(path: string, handler: Handler | FakeReply): this {
+    return this.on('POST', path, handler);
+  }
+
+  delete(path: string, handler: Handler | FakeReply): this {
+    return this.on('DELETE', path, handler);
+  }
+
+  on(method: string, path: string, handler: Handler | FakeReply): this {
     const names: string[] = [];
     const source = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
       names.push(name);
       return '([^/]+)';
     });
     const reply = typeof handler === 'function' ? handler : () => handler;
-    this.routes.unshift({ method: 'GET', pattern: new RegExp(`^${source}$`), names, handler: reply });
+    this.routes.unshift({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, handler: reply });
     return this;
   }
 
@@ -72,6 +99,15 @@ export class FakeApi {
           route?.names.map((name, index) => [name, decodeURIComponent(match![index + 1])]) ?? [],
         ),
         aborted: false,
+        headers: Object.fromEntries(
+          Object.entries(AxiosHeaders.from(config.headers).toJSON()).map(([name, value]) => [
+            name.toLowerCase(),
+            String(value),
+          ]),
+        ),
+        body: parseBody(config.data),
+        reportUploadProgress: (loaded, total) =>
+          config.onUploadProgress?.({ loaded, total, progress: loaded / total, bytes: loaded, upload: true, lengthComputable: true }),
       };
       this.requests.push(record);
 
