@@ -23,6 +23,7 @@ const app = {
     '\\.(css|scss)$': '<rootDir>/tests/support/style-mock.js',
     '\\.(png|jpg|jpeg|svg|webp|woff2?)$': '<rootDir>/tests/support/file-mock.js',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@domain/(.*)$': '<rootDir>/server/src/domain/$1',
   },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
 };

@@ -16,7 +16,13 @@ export default defineConfig(({ mode }) => {
     base: '',
     plugins: [react(), zaloMiniApp()],
     define: { __APP_CONFIG__: JSON.stringify(appConfig) },
-    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    resolve: {
+      alias: {
+        '@': fileURLToPath(new URL('./src', import.meta.url)),
+        // Pure rules shared with the proxy (e.g. the application form's validation), so both give the same errors.
+        '@domain': fileURLToPath(new URL('./server/src/domain', import.meta.url)),
+      },
+    },
     build: { outDir: 'www', emptyOutDir: true, target: 'es2020' },
     server: { host: 'localhost', port: 3000 },
   };
