@@ -74,7 +74,9 @@ export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions)
       schema: {
         querystring: {
           type: 'object',
-          additionalProperties: false,
+          // propertyNames rather than additionalProperties: false, which Fastify's ajv would silently strip, and a
+          // mistyped filter would then list every dossier.
+          propertyNames: { enum: ['MaHoSo', 'MaHoSoLienThong', 'MaDonVi', 'TrangThaiHoSo'] },
           properties: {
             MaHoSo: { type: 'string', minLength: 1, maxLength: 50 },
             MaHoSoLienThong: { type: 'string', minLength: 1, maxLength: 100 },

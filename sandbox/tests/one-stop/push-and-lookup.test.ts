@@ -91,6 +91,26 @@ describe('one-stop API: push a dossier, look it up', () => {
       expect((await json(await sandbox.get('/one-stop/api/dossiers?MaDonVi=04465&TrangThaiHoSo=2'))).TongSo).toBe(2);
     });
 
+    it('refuses a mistyped filter rather than listing every dossier', async () => {
+      await sandbox.push(birthRegistration('app-typo'));
+      const response = await sandbox.get('/one-stop/api/dossiers?MaDonvi=04465');
+      expect(response.status).toBe(400);
+      expect(await json(response)).toMatchObject({ code: 'VALIDATION_ERROR' });
+      expect((await sandbox.get('/one-stop/api/dossiers?TrangThaiHoSo=11')).status).toBe(400);
+    });
+
+    it('accepts HoSo sent as a JSON file part too', async () => {
+      const form = new FormData();
+      form.append('HoSo', new Blob([JSON.stringify(birthRegistration('app-blob'))], { type: 'application/json' }), 'hoso.json');
+      const response = await fetch(`${sandbox.baseUrl}/one-stop/api/dossiers`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-one-stop-token' },
+        body: form,
+      });
+      expect(response.status).toBe(201);
+      expect(await json(response)).toMatchObject({ MaHoSoLienThong: 'app-blob', ChuHoSo: 'Giàng Thị Mỷ', TaiLieuNop: [] });
+    });
+
     it('answers 404 DOSSIER_NOT_FOUND for an unknown id', async () => {
       const response = await sandbox.get('/one-stop/api/dossiers/no-such-dossier');
       expect(response.status).toBe(404);
