@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { RecoilRoot } from 'recoil';
 import { I18nextProvider } from 'react-i18next';
 import { App as ZmpApp, ZMPRouter } from 'zmp-ui';
@@ -7,6 +7,14 @@ import { AppRoutes } from '@/router';
 
 const Notifier = lazy(() => import('@/components/notifier'));
 
+/** Signs the citizen in silently once the first screen is up; the session code is a lazy chunk. */
+function SessionStarter() {
+  useEffect(() => {
+    void import('@/features/profile/state/session').then((session) => session.startSession());
+  }, []);
+  return null;
+}
+
 /** Everything but the router, so page tests can mount the same providers around a MemoryRouter. */
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
@@ -14,6 +22,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
       <I18nextProvider i18n={i18n}>
         <ZmpApp>
           {children}
+          <SessionStarter />
           <Suspense fallback={null}>
             <Notifier />
           </Suspense>

@@ -7,11 +7,12 @@ import 'zmp-ui/router/styles/router.css';
 import 'zmp-ui/bottom-navigation/styles/bottom-navigation.css';
 import './app.css';
 import { App } from '@/app';
-import { initLanguage } from '@/i18n/language';
 import { getApiClient } from '@/lib/api-client';
 
 void getApiClient();
-void initLanguage();
+// The first render is in Vietnamese (bundled); the saved or Zalo language follows. Its code (storage, the zmp-sdk
+// wrapper) is a lazy chunk: it waits for zmp-sdk, itself a lazy chunk, anyway.
+void import('@/i18n/language').then((language) => language.initLanguage());
 
 createRoot(document.getElementById('app')!).render(
   <StrictMode>

@@ -21,6 +21,7 @@ const officePage = lazyPage(() => import('@/pages/office-page'));
 const applicationsPage = lazyPage(() => import('@/pages/applications-page'));
 const notificationsPage = lazyPage(() => import('@/pages/notifications-page'));
 const profilePage = lazyPage(() => import('@/pages/profile-page'));
+const consentPage = lazyPage(() => import('@/pages/consent-page'));
 const notFoundPage = lazyPage(() => import('@/pages/not-found-page'));
 
 /** The pages and the bottom navigation; the caller supplies the router (ZMPRouter in the app, MemoryRouter in tests). */
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="/applications" element={applicationsPage} />
         <Route path="/notifications" element={notificationsPage} />
         <Route path="/profile" element={profilePage} />
+        <Route path="/profile/consent/:purpose" element={consentPage} />
         <Route path="*" element={notFoundPage} />
       </AnimationRoutes>
       <BottomNav />

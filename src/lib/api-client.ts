@@ -1,5 +1,4 @@
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { appConfig } from '@/config/app-config';
+import type { AxiosInstance, AxiosRequestConfig, Method } from 'axios';
 
 /** Every failed call to the proxy becomes one of these; `code` is for programs, `message` for people. */
 export class ApiError extends Error {
@@ -20,75 +19,24 @@ export class ApiError extends Error {
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-const FALLBACK_MESSAGES = {
-  REQUEST_CANCELLED: 'Yêu cầu đã bị huỷ.',
-  NETWORK_ERROR: 'Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
-  TIMEOUT: 'Máy chủ phản hồi quá lâu. Hãy thử lại sau ít phút.',
-  SERVER_ERROR: 'Hệ thống đang gặp sự cố. Hãy thử lại sau ít phút.',
-  NOT_FOUND: 'Không tìm thấy thông tin bạn cần.',
-  BAD_REQUEST: 'Yêu cầu chưa hợp lệ. Hãy kiểm tra lại thông tin.',
-  UNKNOWN_ERROR: 'Đã có lỗi xảy ra. Hãy thử lại.',
-} as const;
-
-function fallback(status: number, code: keyof typeof FALLBACK_MESSAGES): ApiError {
-  return new ApiError(status, code, FALLBACK_MESSAGES[code]);
-}
-
-function codeForStatus(status: number): keyof typeof FALLBACK_MESSAGES {
-  if (status >= 500) return 'SERVER_ERROR';
-  if (status === 404) return 'NOT_FOUND';
-  if (status >= 400) return 'BAD_REQUEST';
-  return 'UNKNOWN_ERROR';
-}
-
-interface ErrorBody {
-  code?: unknown;
-  message?: unknown;
-}
-
-/** The parts of axios's AxiosError / CanceledError read here (checked by shape: axios itself loads lazily). */
-interface AxiosLikeError {
-  isAxiosError?: boolean;
-  __CANCEL__?: boolean;
-  code?: string;
-  response?: { status: number; data?: unknown };
-}
-
-/** Maps anything axios can throw to an ApiError, keeping the proxy's own `{ code, message }` when it sent one. */
+/**
+ * Anything thrown by a call to the proxy as an ApiError. The axios instance (lib/http-client.ts) already turns every
+ * failure into one, with the proxy's own code and message; this only catches what did not come from it.
+ */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const axiosError = (typeof error === 'object' && error !== null ? error : {}) as AxiosLikeError;
-  if (axiosError.__CANCEL__ || axiosError.code === 'ERR_CANCELED') return fallback(0, 'REQUEST_CANCELLED');
-  if (!axiosError.isAxiosError) return fallback(0, 'UNKNOWN_ERROR');
-  if (axiosError.code === 'ECONNABORTED' || axiosError.code === 'ETIMEDOUT') return fallback(0, 'TIMEOUT');
-  const response = axiosError.response;
-  if (!response) return fallback(0, 'NETWORK_ERROR');
-  const body = (response.data ?? {}) as ErrorBody;
-  const generic = fallback(response.status, codeForStatus(response.status));
-  return new ApiError(
-    response.status,
-    typeof body.code === 'string' && body.code ? body.code : generic.code,
-    typeof body.message === 'string' && body.message ? body.message : generic.message,
-  );
+  return error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN_ERROR', 'Đã có lỗi xảy ra. Hãy thử lại.');
 }
 
 let clientPromise: Promise<AxiosInstance> | undefined;
 
 /**
  * The one axios instance of the mini app; tests install an HTTP-level fake on its adapter.
- * axios (~14 KB gzip) is a chunk of its own to keep the initial bundle in budget; main.tsx starts loading it
- * before the first render, so by the time a page asks for data it is normally there.
+ * axios (~14 KB gzip) and the code around it (error mapping, session token, renewal) are a chunk of their own to
+ * keep the initial bundle in budget; main.tsx starts loading it before the first render, so by the time a page asks
+ * for data it is normally there.
  */
 export function getApiClient(): Promise<AxiosInstance> {
-  clientPromise ??= import('axios').then(({ default: axios }) => {
-    const client = axios.create({
-      baseURL: appConfig.apiBaseUrl,
-      timeout: REQUEST_TIMEOUT_MS,
-      headers: { Accept: 'application/json' },
-    });
-    client.interceptors.response.use(undefined, (error: unknown) => Promise.reject(toApiError(error)));
-    return client;
-  });
+  clientPromise ??= import('./http-client').then((module) => module.createHttpClient());
   return clientPromise;
 }
 
@@ -103,10 +51,18 @@ export interface Paged<T> {
 export interface RequestOptions {
   params?: AxiosRequestConfig['params'];
   signal?: AbortSignal;
+  /** JSON body. */
+  data?: unknown;
+  /** The endpoint needs the citizen's session: the session token is sent, and renewed once if refused. */
+  signedIn?: boolean;
 }
 
-export async function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const client = await getApiClient();
-  const response = await client.get<T>(path, options);
+  const response = await client.request<T>({ method, url: path, ...options });
   return response.data;
+}
+
+export function apiGet<T>(path: string, options?: RequestOptions): Promise<T> {
+  return apiRequest<T>('GET', path, options);
 }

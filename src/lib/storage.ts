@@ -41,3 +41,17 @@ export async function writeSetting(key: string, value: string): Promise<void> {
     // localStorage already holds it
   }
 }
+
+export async function removeSetting(key: string): Promise<void> {
+  try {
+    window.localStorage.removeItem(PREFIX + key);
+  } catch {
+    // nothing stored there
+  }
+  const native = await getNativeStorage();
+  try {
+    native?.removeItem(PREFIX + key);
+  } catch {
+    // nothing stored there
+  }
+}

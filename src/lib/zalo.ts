@@ -1,5 +1,9 @@
 // The only importer of zmp-sdk. The SDK is large, so it is loaded on first use and stays out of the initial bundle.
 // Facts relied on here: shared/reference/zalo-platform.md ("The mini app in a browser", "Client APIs").
+// Builds with VITE_ZALO_SANDBOX_URL (the demo and end-to-end builds) take the citizen's Zalo identity from the
+// sandbox's client stand-ins (lib/zalo-sandbox.ts) instead, since zmp-sdk outside Zalo only gives canned values.
+import { appConfig } from '@/config/app-config';
+
 type ZmpSdk = typeof import('zmp-sdk');
 
 let sdkPromise: Promise<ZmpSdk> | undefined;
@@ -35,4 +39,70 @@ export async function getNativeStorage(): Promise<ZmpSdk['nativeStorage'] | null
   } catch {
     return null;
   }
+}
+
+/** True in the demo and end-to-end builds, where "the Zalo user" is a demo citizen of the sandbox. */
+export const isZaloSandbox = appConfig.zaloSandboxUrl !== null;
+
+// -1401: the user refused a permission prompt (getUserInfo, authorize); -201: the user refused (followOA,
+// getPhoneNumber). zalo-platform.md, "Client APIs".
+const REFUSED_CODES: readonly unknown[] = [-1401, -201];
+
+/** A zmp-sdk failure (a plain `{ code, message }` object there) as an Error; `refused` when the citizen said no. */
+export class ZaloError extends Error {
+  readonly code: unknown;
+  readonly refused: boolean;
+
+  constructor(code: unknown, message = `Zalo error ${String(code)}`) {
+    super(message);
+    this.name = 'ZaloError';
+    this.code = code;
+    this.refused = REFUSED_CODES.includes(code);
+  }
+}
+
+async function callZalo<T>(call: (sdk: ZmpSdk) => Promise<T>): Promise<T> {
+  try {
+    return await call(await loadSdk());
+  } catch (error) {
+    if (error instanceof ZaloError) throw error;
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    throw new ZaloError(code ?? 'UNKNOWN', error instanceof Error ? error.message : undefined);
+  }
+}
+
+const sandbox = () => import('./zalo-sandbox');
+
+/** A Zalo user access token for the proxy to verify; given without a prompt (it carries only the user id). */
+export async function getAccessToken(): Promise<string> {
+  if (isZaloSandbox) return (await sandbox()).getSandboxAccessToken();
+  const token = await callZalo((sdk) => sdk.getAccessToken());
+  if (!token) throw new ZaloError('NO_ACCESS_TOKEN', 'Zalo gave no access token');
+  return token;
+}
+
+/** Asks Zalo for the citizen's phone: a single-use token for the proxy, valid two minutes. */
+export async function getPhoneToken(): Promise<string> {
+  if (isZaloSandbox) return (await sandbox()).getSandboxPhoneToken();
+  const { token } = await callZalo((sdk) => sdk.getPhoneNumber());
+  // Zalo answers without a token when the citizen closes the prompt.
+  if (!token) throw new ZaloError(-201, 'Zalo gave no phone token');
+  return token;
+}
+
+export interface ZaloProfile {
+  id: string;
+  name: string;
+  avatar: string;
+}
+
+/** Zalo's own prompt to share name and avatar (scope.userInfo), then the profile it allows. */
+export async function authorizeProfile(): Promise<ZaloProfile> {
+  if (isZaloSandbox) return (await sandbox()).getSandboxProfile();
+  return callZalo(async (sdk) => {
+    const granted = await sdk.authorize({ scopes: ['scope.userInfo'] });
+    if (granted['scope.userInfo'] === false) throw new ZaloError(-1401, 'scope.userInfo refused');
+    const { userInfo } = await sdk.getUserInfo({});
+    return { id: userInfo.id, name: userInfo.name, avatar: userInfo.avatar };
+  });
 }

@@ -1,14 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '@/components/coming-soon';
+import { DetailSkeleton } from '@/components/skeletons';
 import { PageLayout } from '@/components/page-layout';
+import { DemoCitizenSwitch } from '@/features/profile/components/demo-citizen-switch';
 import { LanguageSwitch } from '@/features/profile/components/language-switch';
+import { MyData } from '@/features/profile/components/my-data';
+import { SignedOutCard } from '@/features/profile/components/signed-out-card';
+import { ACCOUNT_NS } from '@/features/profile/i18n';
+import { useSession } from '@/features/profile/state/use-session';
+import { isZaloSandbox } from '@/lib/zalo';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
+  const session = useSession();
   return (
     <PageLayout>
       <h1 className="page-title">{t('profile.title')}</h1>
-      <ComingSoon />
+      {session.status === 'signing-in' && (
+        <>
+          <p className="muted">{t('session.signingIn', { ns: ACCOUNT_NS })}</p>
+          <DetailSkeleton />
+        </>
+      )}
+      {session.status === 'signed-out' && <SignedOutCard reason={session.reason} />}
+      {session.status === 'signed-in' && <MyData citizenId={session.citizenId} />}
+      {isZaloSandbox && <DemoCitizenSwitch />}
       <section aria-labelledby="settings-heading" className="settings">
         <h2 id="settings-heading">{t('profile.settings')}</h2>
         <LanguageSwitch />

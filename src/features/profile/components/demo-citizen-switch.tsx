@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notify } from '@/lib/notify';
+import { chooseDemoCitizen, currentDemoCitizen, type DemoCitizen, listDemoCitizens } from '@/lib/zalo-sandbox';
+import { ACCOUNT_NS } from '../i18n';
+import { signIn } from '../state/session';
+
+/** Demo and end-to-end builds only: which demo citizen of the sandbox plays "the Zalo user". */
+export function DemoCitizenSwitch() {
+  const { t } = useTranslation(ACCOUNT_NS);
+  const [citizens, setCitizens] = useState<DemoCitizen[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    Promise.all([listDemoCitizens(), currentDemoCitizen()]).then(
+      ([list, current]) => {
+        setCitizens(list);
+        setSelected(current.id);
+      },
+      () => setFailed(true),
+    );
+  }, []);
+
+  const choose = async (citizen: DemoCitizen) => {
+    setSelected(citizen.id);
+    await chooseDemoCitizen(citizen.id);
+    if (await signIn()) notify({ text: t('session.signedInAs', { name: citizen.name }), type: 'success' });
+  };
+
+  return (
+    <section aria-labelledby="demo-heading">
+      <details className="demo-switch">
+        <summary>
+          <h2 id="demo-heading">{t('demo.heading')}</h2>
+        </summary>
+        <p className="muted">{t('demo.intro')}</p>
+        {failed && <p role="alert">{t('demo.loadFailed')}</p>}
+        {citizens && (
+          <fieldset className="choice-group">
+            <legend className="visually-hidden">{t('demo.heading')}</legend>
+            {citizens.map((citizen) => (
+              <label key={citizen.id} className="choice">
+                <input
+                  type="radio"
+                  name="demo-citizen"
+                  value={citizen.id}
+                  checked={selected === citizen.id}
+                  onChange={() => void choose(citizen)}
+                />
+                <span className="card-body">
+                  <span className="card-title">{citizen.name}</span>
+                  <span className="card-meta">{citizen.description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { toApiError } from '@/lib/api-client';
+import { notify } from '@/lib/notify';
+import { answerConsent } from '../api/answer-consent';
+import { ACCOUNT_NS } from '../i18n';
+import type { ConsentPurpose, ConsentStatus } from '../types';
+import { formatDate } from './format-date';
+
+interface PrivacySectionProps {
+  consents: ConsentStatus[];
+  /** After a withdrawal: the data for that purpose is gone, so what is shown must be read again. */
+  onChanged: () => void;
+}
+
+/** Each consent with the day it was given (or withdrawn), and a way to withdraw it after a confirmation. */
+export function PrivacySection({ consents, onChanged }: PrivacySectionProps) {
+  const { t, i18n } = useTranslation(ACCOUNT_NS);
+  const [withdrawing, setWithdrawing] = useState<ConsentPurpose | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const close = () => {
+    setWithdrawing(null);
+    setError(null);
+  };
+
+  const withdraw = async (purpose: ConsentPurpose) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await answerConsent(purpose, false);
+      close();
+      notify({ text: t('privacy.withdrawn'), type: 'success' });
+      onChanged();
+    } catch (failure) {
+      setError(toApiError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const statusOf = (consent: ConsentStatus) => {
+    if (consent.granted && consent.grantedAt) {
+      return t('privacy.grantedOn', { date: formatDate(consent.grantedAt, i18n.resolvedLanguage) });
+    }
+    if (consent.withdrawnAt) {
+      return t('privacy.withdrawnOn', { date: formatDate(consent.withdrawnAt, i18n.resolvedLanguage) });
+    }
+    return t('privacy.notGranted');
+  };
+
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">{t('privacy.heading')}</h2>
+      <p className="muted">{t('privacy.intro')}</p>
+      <ul className="consent-list" aria-labelledby="privacy-heading">
+        {consents.map((consent) => (
+          <li key={consent.purpose} className="consent-item">
+            <span className="card-body">
+              <span className="card-title">{t(`purpose.${consent.purpose}`)}</span>
+              <span className="card-meta">{statusOf(consent)}</span>
+            </span>
+            {consent.granted && (
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-label={t('privacy.withdrawLabel', { purpose: t(`purpose.${consent.purpose}`) })}
+                onClick={() => setWithdrawing(consent.purpose)}
+              >
+                {t('privacy.withdraw')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {withdrawing && (
+        <ConfirmDialog
+          title={t('privacy.withdrawTitle', { purpose: t(`purpose.${withdrawing}`) })}
+          confirmLabel={t('privacy.withdrawConfirm')}
+          cancelLabel={t('privacy.keep')}
+          busy={busy}
+          error={error}
+          onConfirm={() => void withdraw(withdrawing)}
+          onCancel={close}
+        >
+          <p>{t(`withdrawEffect.${withdrawing}`)}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
