@@ -22,6 +22,8 @@ const applicationsPage = lazyPage(() => import('@/pages/applications-page'));
 const notificationsPage = lazyPage(() => import('@/pages/notifications-page'));
 const profilePage = lazyPage(() => import('@/pages/profile-page'));
 const consentPage = lazyPage(() => import('@/pages/consent-page'));
+const applyPage = lazyPage(() => import('@/pages/apply-page'));
+const applicationReceiptPage = lazyPage(() => import('@/pages/application-receipt-page'));
 const notFoundPage = lazyPage(() => import('@/pages/not-found-page'));
 
 /** The pages and the bottom navigation; the caller supplies the router (ZMPRouter in the app, MemoryRouter in tests). */
@@ -31,9 +33,11 @@ export function AppRoutes() {
       <AnimationRoutes>
         <Route path="/" element={<HomePage />} />
         <Route path="/procedures/:code" element={procedurePage} />
+        <Route path="/procedures/:code/apply" element={applyPage} />
         <Route path="/offices" element={officesPage} />
         <Route path="/offices/:code" element={officePage} />
         <Route path="/applications" element={applicationsPage} />
+        <Route path="/applications/:id" element={applicationReceiptPage} />
         <Route path="/notifications" element={notificationsPage} />
         <Route path="/profile" element={profilePage} />
         <Route path="/profile/consent/:purpose" element={consentPage} />
