@@ -66,6 +66,10 @@ export class FakeApi {
     return this.on('POST', path, handler);
   }
 
+  put(path: string, handler: Handler | FakeReply): this {
+    return this.on('PUT', path, handler);
+  }
+
   delete(path: string, handler: Handler | FakeReply): this {
     return this.on('DELETE', path, handler);
   }

@@ -1,12 +1,42 @@
 // Stands in for zmp-sdk under jest (mapped in jest.config.js): the real SDK decides its behaviour from the host
 // name and needs a Zalo webview. Only what src/lib/zalo.ts uses is provided; tests steer it through zmpSdkMock.
+// Failures are plain `{ code, message }` objects, as the real SDK rejects with.
 const storage = new Map<string, string>();
+
+export interface MockZaloUser {
+  id: string;
+  name: string;
+  avatar: string;
+}
+
+export const defaultZaloUser: MockZaloUser = {
+  id: '3368637342326461234',
+  name: 'Giàng Thị Mỷ',
+  avatar: 'https://zalo.test/avatar/my.jpg',
+};
 
 export const zmpSdkMock = {
   zaloLanguage: 'vi',
   storage,
+  user: defaultZaloUser,
+  /** How many access and phone tokens were handed out; each token is new (`zalo-access-1`, `zalo-phone-1`…). */
+  accessTokensIssued: 0,
+  phoneTokensIssued: 0,
+  /** Zalo's own prompts, in the order the app asked for them. */
+  prompts: [] as string[],
+  /** Set to make the next calls reject like the SDK does, e.g. `{ code: -1401 }` when the user refuses. */
+  accessTokenError: null as { code: number; message?: string } | null,
+  authorizeError: null as { code: number; message?: string } | null,
+  phoneError: null as { code: number; message?: string } | null,
   reset(): void {
     this.zaloLanguage = 'vi';
+    this.user = defaultZaloUser;
+    this.accessTokensIssued = 0;
+    this.phoneTokensIssued = 0;
+    this.prompts = [];
+    this.accessTokenError = null;
+    this.authorizeError = null;
+    this.phoneError = null;
     storage.clear();
   },
 };
@@ -33,3 +63,27 @@ export const nativeStorage = {
   },
   clear: (): void => storage.clear(),
 };
+
+export async function getAccessToken(): Promise<string> {
+  if (zmpSdkMock.accessTokenError) throw zmpSdkMock.accessTokenError;
+  zmpSdkMock.accessTokensIssued += 1;
+  return `zalo-access-${zmpSdkMock.accessTokensIssued}`;
+}
+
+export async function authorize({ scopes = [] }: { scopes?: string[] } = {}): Promise<Record<string, boolean>> {
+  zmpSdkMock.prompts.push(`authorize:${scopes.join(',')}`);
+  if (zmpSdkMock.authorizeError) throw zmpSdkMock.authorizeError;
+  return Object.fromEntries(scopes.map((scope) => [scope, true]));
+}
+
+export async function getUserInfo(): Promise<{ userInfo: MockZaloUser }> {
+  if (zmpSdkMock.authorizeError) throw zmpSdkMock.authorizeError;
+  return { userInfo: zmpSdkMock.user };
+}
+
+export async function getPhoneNumber(): Promise<{ token?: string }> {
+  zmpSdkMock.prompts.push('getPhoneNumber');
+  if (zmpSdkMock.phoneError) throw zmpSdkMock.phoneError;
+  zmpSdkMock.phoneTokensIssued += 1;
+  return { token: `zalo-phone-${zmpSdkMock.phoneTokensIssued}` };
+}

@@ -7,6 +7,7 @@ import { notify } from '@/lib/notify';
 import { ZaloError } from '@/lib/zalo';
 import { ACCOUNT_NS } from '../i18n';
 import { grantPhoneConsent, grantProfileConsent } from '../state/consent-flows';
+import { useMyDataChanged } from '../state/use-my-data';
 
 export type AskedPurpose = 'profile' | 'phone';
 
@@ -25,6 +26,7 @@ export function ConsentScreen({ purpose }: { purpose: AskedPurpose }) {
   const { t } = useTranslation(ACCOUNT_NS);
   const navigate = useNavigate();
   const location = useLocation();
+  const myDataChanged = useMyDataChanged();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const key = `consent.${purpose}`;
@@ -36,6 +38,7 @@ export function ConsentScreen({ purpose }: { purpose: AskedPurpose }) {
     setOutcome(null);
     try {
       await GRANT[purpose]();
+      myDataChanged();
       notify({ text: t(`${key}.done`), type: 'success' });
       backToProfile();
     } catch (error) {

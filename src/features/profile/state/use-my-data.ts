@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { atom, useRecoilState, useSetRecoilState } from 'recoil';
 import { type ApiError, toApiError } from '@/lib/api-client';
 import { getMe } from '../api/get-me';
 import { listConsents } from '../api/list-consents';
@@ -15,12 +16,24 @@ export type MyDataResult =
   | { status: 'error'; error: ApiError };
 
 /**
+ * Bumped whenever what the proxy holds about the citizen changes (a consent granted or withdrawn, a phone shared).
+ * The profile page may stay mounted behind a consent screen (zmp-ui keeps pages for the back animation), so it
+ * loads again on this rather than on mount.
+ */
+const myDataVersionState = atom<number>({ key: 'profile/myDataVersion', default: 0 });
+
+export function useMyDataChanged(): () => void {
+  const setVersion = useSetRecoilState(myDataVersionState);
+  return useCallback(() => setVersion((version) => version + 1), [setVersion]);
+}
+
+/**
  * What the proxy holds about the signed-in citizen: profile, phone and consents, loaded together. Loads again for
- * another citizen (the demo switch) and on `reload()`, keeping the shown data until the new answer arrives.
+ * another citizen (the demo switch) and after a change, keeping the shown data until the new answer arrives.
  */
 export function useMyData(citizenId: string): MyDataResult & { reload: () => void } {
   const [result, setResult] = useState<MyDataResult>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [version, setVersion] = useRecoilState(myDataVersionState);
 
   useEffect(() => {
     let current = true;
@@ -31,8 +44,8 @@ export function useMyData(citizenId: string): MyDataResult & { reload: () => voi
     return () => {
       current = false;
     };
-  }, [citizenId, attempt]);
+  }, [citizenId, version]);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback(() => setVersion((n) => n + 1), [setVersion]);
   return { ...result, reload };
 }
