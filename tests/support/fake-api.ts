@@ -144,7 +144,9 @@ export class FakeApi {
           config,
           request: {},
         };
-        if (reply.status >= 200 && reply.status < 300) resolve(response);
+        // As axios's own adapters do (settle): the request's validateStatus decides, 2xx by default.
+        const valid = config.validateStatus ?? ((status: number) => status >= 200 && status < 300);
+        if (valid(reply.status)) resolve(response);
         else
           reject(
             new AxiosError(
