@@ -95,6 +95,7 @@ export function ApplicationForm({ procedureCode, preselectedOffice }: Applicatio
     getApplicantProfile().then(
       (profile) => {
         const phone = profile.phone?.number;
+        if (!profile.name && !phone) return;
         setDraft((current) => {
           const answers = { ...current.answers };
           if (profile.name && !answers.applicant_full_name) answers.applicant_full_name = profile.name;
