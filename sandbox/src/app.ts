@@ -8,7 +8,7 @@ import { DEMO_CITIZENS } from './zalo/demo-citizens';
 
 /**
  * The sandbox server: stand-ins for what a developer machine cannot reach. A thin composition of plugins, one per
- * simulated system (the Zalo platform, the one-stop dossier system; its officer console later).
+ * simulated system (the Zalo platform, the one-stop dossier system with its officer console and status webhooks).
  */
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -12,6 +12,11 @@ export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:3000'];
 /** Demo-only bearer token of the one-stop API: the sandbox and the proxy's demo configuration share it. */
 export const DEFAULT_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-production';
 
+/** Demo-only HMAC key of the status webhooks: the sandbox and the proxy's demo configuration share it. */
+export const DEFAULT_ONE_STOP_WEBHOOK_SECRET = 'sandbox-one-stop-webhook-secret-not-for-production';
+/** Where the demo proxy receives status webhooks. */
+export const DEFAULT_ONE_STOP_WEBHOOK_URL = 'http://localhost:3001/api/v1/webhooks/one-stop';
+
 export interface OneStopOptions {
   /** `Authorization: Bearer <token>` the proxy must send to `/one-stop/api/*` (ONE_STOP_API_TOKEN). */
   apiToken: string;
@@ -25,6 +30,22 @@ export interface OneStopOptions {
   maxDocumentBytes: number;
   /** Most documents in one push. */
   maxDocuments: number;
+  /**
+   * Where status webhooks go (ONE_STOP_WEBHOOK_URL). null, the default of buildSandbox(), sends none (deliveries are
+   * listed as not-configured) so that tests never post into a proxy running on the machine; startSandbox() uses
+   * DEFAULT_ONE_STOP_WEBHOOK_URL.
+   */
+  webhookUrl: string | null;
+  /** HMAC-SHA256 key of X-OneStop-Signature (ONE_STOP_WEBHOOK_SECRET). */
+  webhookSecret: string;
+  /** Waits before each retry of a failed delivery; [1000, 5000, 30000] (4 attempts) by default. */
+  webhookRetryDelaysMs: readonly number[];
+  /** Per delivery attempt; 5000 by default. */
+  webhookTimeoutMs: number;
+  /** Clock of X-OneStop-Timestamp: real time by default, whatever the simulated clock says. */
+  webhookSigningClock: Clock;
+  /** Start with the drop switch on: webhooks are recorded but not sent. */
+  dropWebhooks: boolean;
 }
 
 export interface ZaloPlatformOptions {
@@ -67,10 +88,26 @@ function flag(name: string, raw: string | undefined): boolean | undefined {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
-/** One-stop options set in the environment; the plugin's defaults fill the rest. */
+function httpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
+/**
+ * One-stop options set in the environment; the plugin's defaults fill the rest. (startSandbox() adds the demo
+ * webhook target, DEFAULT_ONE_STOP_WEBHOOK_URL, when ONE_STOP_WEBHOOK_URL is unset.)
+ */
 function oneStopFromEnv(env: NodeJS.ProcessEnv): Partial<OneStopOptions> | undefined {
   const options: Partial<OneStopOptions> = {};
+  if (env.ONE_STOP_WEBHOOK_URL) options.webhookUrl = httpUrl('ONE_STOP_WEBHOOK_URL', env.ONE_STOP_WEBHOOK_URL);
   if (env.ONE_STOP_API_TOKEN) options.apiToken = env.ONE_STOP_API_TOKEN;
+  if (env.ONE_STOP_WEBHOOK_SECRET) options.webhookSecret = env.ONE_STOP_WEBHOOK_SECRET;
   const autoAccept = flag('ONE_STOP_AUTO_ACCEPT', env.ONE_STOP_AUTO_ACCEPT);
   if (autoAccept !== undefined) options.autoAccept = autoAccept;
   return Object.keys(options).length > 0 ? options : undefined;

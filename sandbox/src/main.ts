@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from './app';
-import { type ListenOptions, type SandboxOptions, sandboxOptionsFromEnv } from './config';
+import { DEFAULT_ONE_STOP_WEBHOOK_URL, type ListenOptions, type SandboxOptions, sandboxOptionsFromEnv } from './config';
 
 /** Starts the sandbox on SANDBOX_PORT (3002) at localhost; explicit options win over the environment. */
 export async function startSandbox(options: SandboxOptions & ListenOptions = {}): Promise<FastifyInstance> {
@@ -10,6 +10,8 @@ export async function startSandbox(options: SandboxOptions & ListenOptions = {})
     ...fromEnv,
     ...options,
     zalo: { ...fromEnv.zalo, ...options.zalo },
+    // A started sandbox sends status webhooks to the demo proxy unless told otherwise.
+    oneStop: { webhookUrl: DEFAULT_ONE_STOP_WEBHOOK_URL, ...fromEnv.oneStop, ...options.oneStop },
   });
   await app.listen({ port: options.port ?? fromEnv.port, host: options.host ?? fromEnv.host });
   return app;

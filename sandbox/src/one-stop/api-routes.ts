@@ -5,12 +5,14 @@ import type { Clock } from '../clock';
 import { SandboxError } from '../errors';
 import { type DossierFilter, type DossierStore, notFound } from './dossier-store';
 import { dossierView } from './dossier-view';
+import type { DossierWorkflow } from './dossier-workflow';
 import type { OneStopFaults, OneStopOperation, OperationConfig } from './faults';
-import { readPushRequest } from './push-request';
+import { readPushRequest, readSupplementRequest } from './push-request';
 
 export interface ApiRoutesOptions {
   apiToken: string;
   store: DossierStore;
+  workflow: DossierWorkflow;
   faults: OneStopFaults;
   now: Clock;
   autoAccept: () => boolean;
@@ -46,7 +48,7 @@ interface ListQuery {
  * (contract: sandbox/README.md, "Simulated one-stop system"). Every route needs `Authorization: Bearer <token>`.
  */
 export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions): Promise<void> {
-  const { store, faults, now } = options;
+  const { store, workflow, faults, now } = options;
   const limits = { maxDocumentBytes: options.maxDocumentBytes, maxDocuments: options.maxDocuments };
 
   await app.register(multipart, {
@@ -63,9 +65,41 @@ export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions)
 
   app.post('/dossiers', operation('push'), async (request, reply) => {
     const input = await readPushRequest(request, limits);
-    const { dossier, created } = store.push(input, new Date(now()), options.autoAccept());
+    const at = new Date(now());
+    const { dossier, created } = store.push(input, at);
+    // In the same synchronous turn as the push: a concurrent repeat sees the dossier already accepted.
+    if (created && options.autoAccept()) workflow.accept(dossier, at, 'Cán bộ một cửa (tự động)');
     return reply.code(created ? 201 : 200).send(dossierView(dossier));
   });
+
+  app.post<{ Params: { id: string } }>(
+    '/dossiers/:id/supplements',
+    { ...operation('supplement'), schema: { params: idParams } },
+    async (request, reply) => {
+      const upload = await readSupplementRequest(request, limits);
+      const { dossier, created } = workflow.supplement(request.params.id, upload);
+      return reply.code(created ? 201 : 200).send(dossierView(dossier));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { LyDo?: string } | undefined }>(
+    '/dossiers/:id/withdrawal',
+    {
+      ...operation('withdrawal'),
+      schema: {
+        params: idParams,
+        body: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          properties: { LyDo: { type: 'string', minLength: 1, maxLength: 2000 } },
+        },
+      },
+    },
+    async (request) => {
+      const { dossier } = workflow.withdraw(request.params.id, request.body?.LyDo?.trim() || undefined);
+      return dossierView(dossier);
+    },
+  );
 
   app.get<{ Querystring: ListQuery }>(
     '/dossiers',

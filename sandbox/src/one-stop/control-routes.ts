@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock';
-import type { DossierStore } from './dossier-store';
+import { DOSSIER_STATUS } from '../../../server/src/domain/dossier-status';
+import { SandboxError } from '../errors';
+import { type DossierStore, notFound } from './dossier-store';
 import { dossierView } from './dossier-view';
+import type { DossierWorkflow } from './dossier-workflow';
 import { formatDvcqgDate } from './dvcqg-date';
 import { ONE_STOP_FAULT_MODES, ONE_STOP_OPERATIONS, type OneStopFaultSpec, type OneStopFaults } from './faults';
+import type { WebhookSender } from './webhooks';
 
 export interface OneStopSettings {
   autoAccept: boolean;
@@ -11,6 +15,8 @@ export interface OneStopSettings {
 
 export interface ControlRoutesOptions {
   store: DossierStore;
+  workflow: DossierWorkflow;
+  webhooks: WebhookSender;
   faults: OneStopFaults;
   settings: OneStopSettings;
   now: Clock;
@@ -35,7 +41,8 @@ const faultSchema = {
 
 /** Test and demo controls of the simulated one-stop system. Registered under `/sandbox/control/one-stop`. */
 export async function controlRoutes(app: FastifyInstance, options: ControlRoutesOptions): Promise<void> {
-  const { store, faults, settings, now } = options;
+  const { store, workflow, webhooks, faults, settings, now } = options;
+  const currentSettings = () => ({ autoAccept: settings.autoAccept, dropWebhooks: webhooks.dropping });
 
   app.get('/faults', async () => ({ faults: faults.list() }));
 
@@ -48,25 +55,51 @@ export async function controlRoutes(app: FastifyInstance, options: ControlRoutes
     return reply.code(204).send();
   });
 
-  app.get('/settings', async () => ({ ...settings }));
+  app.get('/settings', async () => currentSettings());
 
-  app.put<{ Body: OneStopSettings }>(
+  app.put<{ Body: { autoAccept?: boolean; dropWebhooks?: boolean } }>(
     '/settings',
     {
       schema: {
         body: {
           type: 'object',
-          required: ['autoAccept'],
+          minProperties: 1,
           additionalProperties: false,
-          properties: { autoAccept: { type: 'boolean' } },
+          properties: { autoAccept: { type: 'boolean' }, dropWebhooks: { type: 'boolean' } },
         },
       },
     },
     async (request) => {
-      settings.autoAccept = request.body.autoAccept;
-      return { ...settings };
+      if (request.body.autoAccept !== undefined) settings.autoAccept = request.body.autoAccept;
+      if (request.body.dropWebhooks !== undefined) webhooks.dropping = request.body.dropWebhooks;
+      return currentSettings();
     },
   );
+
+  // Status webhooks sent to the proxy, oldest first, with every delivery attempt. `?settle=true` waits until no
+  // delivery is pending (retries included), so a test reads final results without guessing a delay.
+  app.get<{ Querystring: { settle?: 'true' | 'false' } }>(
+    '/webhooks',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          propertyNames: { enum: ['settle'] },
+          properties: { settle: { type: 'string', enum: ['true', 'false'] } },
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.settle === 'true') await webhooks.settled();
+      const deliveries = webhooks.list();
+      return { url: webhooks.url, dropping: webhooks.dropping, count: deliveries.length, deliveries };
+    },
+  );
+
+  app.delete('/webhooks', async (_request, reply) => {
+    webhooks.clear();
+    return reply.code(204).send();
+  });
 
   // What arrived, for exactly-once checks: `count` dossiers from `pushes` push requests (repeats included).
   app.get('/dossiers', async () => {
@@ -91,6 +124,12 @@ export async function controlRoutes(app: FastifyInstance, options: ControlRoutes
   });
 
   app.post<{ Params: { id: string } }>('/dossiers/:id/accept', async (request) => {
-    return dossierView(store.accept(request.params.id, new Date(now())));
+    const dossier = store.get(request.params.id);
+    if (!dossier) throw notFound();
+    if (dossier.status !== DOSSIER_STATUS.SUBMITTED) {
+      throw new SandboxError(409, 'DOSSIER_NOT_WAITING', 'Hồ sơ không ở trạng thái chờ tiếp nhận.');
+    }
+    workflow.accept(dossier, new Date(now()), 'Cán bộ một cửa');
+    return dossierView(dossier);
   });
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkingCalendar } from '../../../server/src/domain/working-days';
 import { SandboxError } from '../errors';
 import type { OneStopCatalogue, OneStopProcedure, OneStopUnit } from './catalogue';
-import { TRANG_THAI_HO_SO, type TrangThaiHoSo } from './dossier-status';
-import { formatVietnameseDate } from './dvcqg-date';
+import { DOSSIER_STATUS, type DossierStatus } from '../../../server/src/domain/dossier-status';
 import { ReceiptCodes } from './receipt-codes';
 
 export interface Applicant {
@@ -29,7 +28,50 @@ export interface ProgressStep {
   department: string;
   note: string;
   at: Date;
-  status: TrangThaiHoSo;
+  status: DossierStatus;
+}
+
+/** A request for missing documents (Mẫu 02), listing everything at once; the due date resets when they arrive. */
+export interface SupplementRequest {
+  id: string;
+  requestedAt: Date;
+  /** The documents the citizen must add, by name. */
+  documents: string[];
+  note: string | null;
+  /** Due date when the request was made. */
+  previousDueAt: Date | null;
+  /** Due date set when the supplement arrived; null until then. */
+  newDueAt: Date | null;
+  suppliedAt: Date | null;
+  /** Ids of the documents that came with the supplement (they are also in the dossier's documents). */
+  documentIds: string[];
+}
+
+/** A fee or tax the citizen must pay before the office goes on. */
+export interface FeeRequest {
+  id: string;
+  requestedAt: Date;
+  /** In đồng. */
+  amount: number;
+  description: string;
+  paymentMethod: string;
+  paid: boolean;
+}
+
+/** An apology with a new date for a dossier that will be late (Mẫu 04). */
+export interface Apology {
+  at: Date;
+  message: string;
+  previousDueAt: Date | null;
+  newDueAt: Date;
+}
+
+/** Where and how the citizen collects the result. */
+export interface ResultPickup {
+  readyAt: Date;
+  place: string;
+  method: string;
+  note: string | null;
 }
 
 export interface Dossier {
@@ -46,9 +88,15 @@ export interface Dossier {
   receivedAt: Date | null;
   dueAt: Date | null;
   returnedAt: Date | null;
-  status: TrangThaiHoSo;
+  status: DossierStatus;
   documents: StoredDocument[];
   progress: ProgressStep[];
+  supplements: SupplementRequest[];
+  fees: FeeRequest[];
+  apologies: Apology[];
+  resultPickup: ResultPickup | null;
+  /** Why it was refused (3), stopped (8) or withdrawn (7). */
+  reason: string | null;
 }
 
 export interface NewDossier {
@@ -76,27 +124,28 @@ export interface DossierStoreOptions {
   defaultWorkingDays: number;
 }
 
-const ONE_STOP_DESK = 'Bộ phận tiếp nhận và trả kết quả';
+export const ONE_STOP_DESK = 'Bộ phận tiếp nhận và trả kết quả';
 
 /** The simulated one-stop system's records, in memory: dossiers, their documents, receipt codes, due dates. */
 export class DossierStore {
   private readonly dossiers = new Map<string, Dossier>();
   private readonly byKey = new Map<string, { dossierId: string; fingerprint: string }>();
+  private readonly supplementKeys = new Map<string, { dossierId: string; fingerprint: string }>();
   private readonly receiptCodes = new ReceiptCodes();
   private readonly procedures: ReadonlyMap<string, OneStopProcedure>;
-  private readonly units: ReadonlyMap<string, OneStopUnit>;
+  private readonly unitsByCode: ReadonlyMap<string, OneStopUnit>;
   private pushCount = 0;
 
   constructor(private readonly options: DossierStoreOptions) {
     this.procedures = new Map(options.catalogue.procedures.map((procedure) => [procedure.code, procedure]));
-    this.units = new Map(options.catalogue.units.map((unit) => [unit.code, unit]));
+    this.unitsByCode = new Map(options.catalogue.units.map((unit) => [unit.code, unit]));
   }
 
   /**
    * Records a pushed dossier once per idempotency key. Synchronous on purpose: concurrent pushes with one key
    * cannot interleave between the look-up and the insert.
    */
-  push(input: NewDossier, now: Date, autoAccept: boolean): { dossier: Dossier; created: boolean } {
+  push(input: NewDossier, now: Date): { dossier: Dossier; created: boolean } {
     this.pushCount += 1;
     const known = this.byKey.get(input.idempotencyKey);
     if (known) {
@@ -114,7 +163,7 @@ export class DossierStore {
     if (!procedure) {
       throw new SandboxError(422, 'UNKNOWN_PROCEDURE', `Hệ thống một cửa không có thủ tục mã ${input.procedureCode}.`);
     }
-    const unit = this.units.get(input.unitCode);
+    const unit = this.unitsByCode.get(input.unitCode);
     if (!unit) throw new SandboxError(422, 'UNKNOWN_UNIT', `Không có đơn vị tiếp nhận mã ${input.unitCode}.`);
 
     const dossier: Dossier = {
@@ -130,7 +179,7 @@ export class DossierStore {
       receivedAt: null,
       dueAt: null,
       returnedAt: null,
-      status: TRANG_THAI_HO_SO.MOI_DANG_KY,
+      status: DOSSIER_STATUS.SUBMITTED,
       documents: input.documents.map((document) => ({ ...document, id: randomUUID() })),
       progress: [
         {
@@ -138,25 +187,53 @@ export class DossierStore {
           department: ONE_STOP_DESK,
           note: 'Nhận hồ sơ trực tuyến qua kết nối liên thông.',
           at: now,
-          status: TRANG_THAI_HO_SO.MOI_DANG_KY,
+          status: DOSSIER_STATUS.SUBMITTED,
         },
       ],
+      supplements: [],
+      fees: [],
+      apologies: [],
+      resultPickup: null,
+      reason: null,
     };
     this.dossiers.set(dossier.id, dossier);
     this.byKey.set(input.idempotencyKey, { dossierId: dossier.id, fingerprint: input.fingerprint });
-    if (autoAccept) this.acceptDossier(dossier, now, 'Cán bộ một cửa (tự động)');
     return { dossier, created: true };
   }
 
-  /** An officer accepts a waiting dossier: receipt code, receipt time and due date (Mẫu 01). */
-  accept(id: string, now: Date, officer = 'Cán bộ một cửa'): Dossier {
-    const dossier = this.get(id);
-    if (!dossier) throw notFound();
-    if (dossier.status !== TRANG_THAI_HO_SO.MOI_DANG_KY) {
-      throw new SandboxError(409, 'DOSSIER_NOT_WAITING', 'Hồ sơ không ở trạng thái chờ tiếp nhận.');
+  /**
+   * The dossier an earlier supplement with this idempotency key went to, if any; 422 when the key was used with other
+   * content. Recording happens in `rememberSupplement`, in the same synchronous turn as the change.
+   */
+  supplementFor(key: string, fingerprint: string): Dossier | undefined {
+    const known = this.supplementKeys.get(key);
+    if (!known) return undefined;
+    if (known.fingerprint !== fingerprint) {
+      throw new SandboxError(422, 'IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu này đã được dùng cho một lần bổ sung có nội dung khác.');
     }
-    this.acceptDossier(dossier, now, officer);
-    return dossier;
+    return this.dossiers.get(known.dossierId);
+  }
+
+  rememberSupplement(key: string, fingerprint: string, dossierId: string): void {
+    this.supplementKeys.set(key, { dossierId, fingerprint });
+  }
+
+  /** The next receipt code of a unit for the local day of `acceptedAt`. */
+  nextReceiptCode(unitCode: string, acceptedAt: Date): string {
+    return this.receiptCodes.next(unitCode, acceptedAt);
+  }
+
+  /** The procedure's time limit in working days. */
+  workingDaysOf(dossier: Dossier): number {
+    return dossier.procedure.workingDays ?? this.options.defaultWorkingDays;
+  }
+
+  get calendar(): WorkingCalendar {
+    return this.options.calendar;
+  }
+
+  get units(): readonly OneStopUnit[] {
+    return this.options.catalogue.units;
   }
 
   get(id: string): Dossier | undefined {
@@ -188,23 +265,9 @@ export class DossierStore {
   clear(): void {
     this.dossiers.clear();
     this.byKey.clear();
+    this.supplementKeys.clear();
     this.receiptCodes.clear();
     this.pushCount = 0;
-  }
-
-  private acceptDossier(dossier: Dossier, now: Date, officer: string): void {
-    const workingDays = dossier.procedure.workingDays ?? this.options.defaultWorkingDays;
-    dossier.status = TRANG_THAI_HO_SO.DUOC_TIEP_NHAN;
-    dossier.receiptCode = this.receiptCodes.next(dossier.unit.code, now);
-    dossier.receivedAt = now;
-    dossier.dueAt = this.options.calendar.addWorkingDays(now, workingDays);
-    dossier.progress.push({
-      actor: officer,
-      department: ONE_STOP_DESK,
-      note: `Tiếp nhận hồ sơ, cấp mã hồ sơ ${dossier.receiptCode}; hẹn trả kết quả ngày ${formatVietnameseDate(dossier.dueAt)}.`,
-      at: now,
-      status: TRANG_THAI_HO_SO.DUOC_TIEP_NHAN,
-    });
   }
 }
 

@@ -1,5 +1,5 @@
-import type { Dossier, ProgressStep, StoredDocument } from './dossier-store';
-import { TEN_TRANG_THAI_HO_SO } from './dossier-status';
+import { DOSSIER_STATUS_NAMES } from '../../../server/src/domain/dossier-status';
+import type { Apology, Dossier, FeeRequest, ProgressStep, ResultPickup, StoredDocument, SupplementRequest } from './dossier-store';
 import { formatDvcqgDate } from './dvcqg-date';
 
 const dvcqgDate = (instant: Date | null) => (instant === null ? null : formatDvcqgDate(instant));
@@ -21,13 +21,69 @@ function documentView(dossierId: string, document: StoredDocument) {
   };
 }
 
-function stepView(step: ProgressStep) {
+export function stepView(step: ProgressStep) {
   return {
     NguoiXuLy: step.actor,
     PhongBanXuLy: step.department,
     NoiDungXuLy: step.note,
     ThoiDiemXuLy: formatDvcqgDate(step.at),
     TrangThai: step.status,
+  };
+}
+
+function supplementView(request: SupplementRequest) {
+  return {
+    MaYeuCauBoSung: request.id,
+    NoiDungYeuCau: request.note,
+    DanhSachGiayToCanBoSung: request.documents.map((name) => ({ TenGiayTo: name })),
+    NgayYeuCau: formatDvcqgDate(request.requestedAt),
+    NgayHenTraCu: dvcqgDate(request.previousDueAt),
+    NgayHenTraMoi: dvcqgDate(request.newDueAt),
+    NgayBoSung: dvcqgDate(request.suppliedAt),
+    TaiLieuBoSung: request.documentIds,
+  };
+}
+
+function feeView(fee: FeeRequest) {
+  return {
+    MaLePhi: fee.id,
+    MoTa: fee.description,
+    SoTien: fee.amount,
+    DonViTien: 'VND',
+    HinhThucThanhToan: fee.paymentMethod,
+    NgayYeuCau: formatDvcqgDate(fee.requestedAt),
+    DaThanhToan: fee.paid,
+  };
+}
+
+function apologyView(apology: Apology) {
+  return {
+    NoiDungXinLoi: apology.message,
+    NgayHenTraCu: dvcqgDate(apology.previousDueAt),
+    NgayHenTraMoi: formatDvcqgDate(apology.newDueAt),
+    NgayXinLoi: formatDvcqgDate(apology.at),
+  };
+}
+
+function pickupView(pickup: ResultPickup | null) {
+  if (pickup === null) return null;
+  return {
+    NoiNhanKetQua: pickup.place,
+    HinhThucNhanKetQua: pickup.method,
+    GhiChu: pickup.note,
+    NgayCoKetQua: formatDvcqgDate(pickup.readyAt),
+  };
+}
+
+/** What follows from the status: what to supply, to pay, where to collect, why it ended, apologies for delays. */
+function statusDetails(dossier: Dossier) {
+  return {
+    LyDo: dossier.reason,
+    DanhSachHoSoBoSung: dossier.supplements.map(supplementView),
+    DanhSachLePhi: dossier.fees.map(feeView),
+    ThongTinTraKetQua: pickupView(dossier.resultPickup),
+    DanhSachXinLoi: dossier.apologies.map(apologyView),
+    DanhSachGiayToKetQua: [] as unknown[],
   };
 }
 
@@ -55,12 +111,34 @@ export function dossierView(dossier: Dossier) {
     NgayHenTra: dvcqgDate(dossier.dueAt),
     NgayTra: dvcqgDate(dossier.returnedAt),
     TrangThaiHoSo: dossier.status,
-    TenTrangThaiHoSo: TEN_TRANG_THAI_HO_SO[dossier.status],
+    TenTrangThaiHoSo: DOSSIER_STATUS_NAMES[dossier.status],
     TaiLieuNop: dossier.documents.map((document) => documentView(dossier.id, document)),
-    DanhSachLePhi: [],
-    DanhSachHoSoBoSung: [],
-    DanhSachGiayToKetQua: [],
+    ...statusDetails(dossier),
     QuaTrinhXuLy: dossier.progress.map(stepView),
+  };
+}
+
+/**
+ * The body of a status webhook (sandbox/README.md, "Status webhooks"): the event, the dossier's status fields and
+ * the step that caused it. No applicant data or documents: the proxy already has them, and can look the dossier up.
+ */
+export function webhookPayload(dossier: Dossier, event: { eventId: string; action: string; step: ProgressStep }) {
+  return {
+    eventId: event.eventId,
+    occurredAt: formatDvcqgDate(event.step.at),
+    action: event.action,
+    Id: dossier.id,
+    MaHoSoLienThong: dossier.idempotencyKey,
+    MaHoSo: dossier.receiptCode,
+    MaTTHC: dossier.procedure.code,
+    MaDonVi: dossier.unit.code,
+    TrangThaiHoSo: dossier.status,
+    TenTrangThaiHoSo: DOSSIER_STATUS_NAMES[dossier.status],
+    NgayTiepNhan: dvcqgDate(dossier.receivedAt),
+    NgayHenTra: dvcqgDate(dossier.dueAt),
+    NgayTra: dvcqgDate(dossier.returnedAt),
+    BuocXuLy: stepView(event.step),
+    ...statusDetails(dossier),
   };
 }
 

@@ -18,3 +18,9 @@ export function formatVietnameseDate(instant: Date): string {
   const t = toVietnamLocal(instant);
   return `${pad(t.day)}/${pad(t.month)}/${t.year}`;
 }
+
+/** `dd/MM/yyyy HH:mm` local, for the officer console. */
+export function formatVietnameseDateTime(instant: Date): string {
+  const t = toVietnamLocal(instant);
+  return `${pad(t.day)}/${pad(t.month)}/${t.year} ${pad(t.hour)}:${pad(t.minute)}`;
+}

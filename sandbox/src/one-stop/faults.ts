@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
 
-export const ONE_STOP_OPERATIONS = ['push', 'lookup', 'list', 'document'] as const;
+export const ONE_STOP_OPERATIONS = ['push', 'lookup', 'list', 'document', 'supplement', 'withdrawal'] as const;
 export type OneStopOperation = (typeof ONE_STOP_OPERATIONS)[number];
 
 export const ONE_STOP_FAULT_MODES = ['down', 'connection-reset', 'slow', 'http-error', 'drop-response'] as const;

@@ -3,11 +3,21 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SandboxError } from '../errors';
 import type { NewDossier, StoredDocument } from './dossier-store';
+import type { SupplementUpload } from './dossier-workflow';
 
 /** The multipart field that carries the dossier as JSON; every other part is a document file. */
 export const DOSSIER_PART = 'HoSo';
+/** The multipart field that carries a supplement's JSON (`POST /one-stop/api/dossiers/:id/supplements`). */
+export const SUPPLEMENT_PART = 'BoSung';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+const documentEntry = z.object({
+  MaGiayTo: text(100),
+  TenTepDinhKem: text(255),
+  /** Name of the multipart part holding this document's bytes. */
+  TepDinhKem: text(100),
+});
 
 /** The `HoSo` part of `POST /one-stop/api/dossiers` (sandbox/README.md, "Push a dossier"). */
 const hoSoSchema = z.object({
@@ -22,19 +32,16 @@ const hoSoSchema = z.object({
   Email: z.email().optional(),
   TrichYeuHoSo: text(2000).optional(),
   DuLieuBieuMau: z.record(z.string(), z.unknown()).default({}),
-  TaiLieuNop: z
-    .array(
-      z.object({
-        MaGiayTo: text(100),
-        TenTepDinhKem: text(255),
-        /** Name of the multipart part holding this document's bytes. */
-        TepDinhKem: text(100),
-      }),
-    )
-    .default([]),
+  TaiLieuNop: z.array(documentEntry).default([]),
 });
 
 type HoSo = z.infer<typeof hoSoSchema>;
+
+/** The `BoSung` part of a supplement: the added documents, at least one, and an optional note. */
+const boSungSchema = z.object({
+  GhiChu: text(2000).optional(),
+  TaiLieuNop: z.array(documentEntry).min(1),
+});
 
 interface FilePart {
   fileName: string;
@@ -65,20 +72,21 @@ function multipartError(error: unknown, limits: { maxDocumentBytes: number; maxD
 async function readParts(
   request: FastifyRequest,
   limits: { maxDocumentBytes: number; maxDocuments: number },
+  jsonPart = DOSSIER_PART,
 ): Promise<{ hoSoText: string | undefined; files: Map<string, FilePart> }> {
   let hoSoText: string | undefined;
   const files = new Map<string, FilePart>();
   try {
     for await (const part of request.parts()) {
-      if (part.fieldname === DOSSIER_PART) {
-        if (hoSoText !== undefined) throw bad('DUPLICATE_PART', `Phần "${DOSSIER_PART}" chỉ được gửi một lần.`);
+      if (part.fieldname === jsonPart) {
+        if (hoSoText !== undefined) throw bad('DUPLICATE_PART', `Phần "${jsonPart}" chỉ được gửi một lần.`);
         // Some clients send the JSON as a file part (a Blob); both are accepted.
         hoSoText = part.type === 'file' ? (await part.toBuffer()).toString('utf8') : String(part.value);
       } else if (part.type === 'file') {
         if (files.has(part.fieldname)) throw bad('DUPLICATE_PART', `Phần "${part.fieldname}" được gửi hai lần.`);
         files.set(part.fieldname, { fileName: part.filename, contentType: part.mimetype, content: await part.toBuffer() });
       } else {
-        throw bad('UNKNOWN_PART', `Phần "${part.fieldname}" không được hỗ trợ; dữ liệu hồ sơ gửi trong "${DOSSIER_PART}".`);
+        throw bad('UNKNOWN_PART', `Phần "${part.fieldname}" không được hỗ trợ; dữ liệu hồ sơ gửi trong "${jsonPart}".`);
       }
     }
   } catch (error) {
@@ -103,9 +111,13 @@ function parseHoSo(hoSoText: string | undefined): HoSo {
   return result.data;
 }
 
-function idempotencyKeyOf(request: FastifyRequest, hoSo: HoSo): string {
+function headerKey(request: FastifyRequest): string | undefined {
   const header = request.headers['idempotency-key'];
-  const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;
+  return typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;
+}
+
+function idempotencyKeyOf(request: FastifyRequest, hoSo: HoSo): string {
+  const fromHeader = headerKey(request);
   if (fromHeader !== undefined && hoSo.MaHoSoLienThong !== undefined && fromHeader !== hoSo.MaHoSoLienThong) {
     throw bad('IDEMPOTENCY_KEY_MISMATCH', 'Idempotency-Key khác với MaHoSoLienThong trong hồ sơ.');
   }
@@ -117,7 +129,7 @@ function idempotencyKeyOf(request: FastifyRequest, hoSo: HoSo): string {
   return key;
 }
 
-function documentsOf(hoSo: HoSo, files: Map<string, FilePart>): Omit<StoredDocument, 'id'>[] {
+function documentsOf(hoSo: Pick<HoSo, 'TaiLieuNop'>, files: Map<string, FilePart>): Omit<StoredDocument, 'id'>[] {
   const used = new Set<string>();
   const documents = hoSo.TaiLieuNop.map((entry) => {
     const file = files.get(entry.TepDinhKem);
@@ -141,18 +153,54 @@ function documentsOf(hoSo: HoSo, files: Map<string, FilePart>): Omit<StoredDocum
   return documents;
 }
 
+function requireMultipart(request: FastifyRequest, jsonPart: string): void {
+  if (!request.isMultipart()) {
+    throw new SandboxError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Yêu cầu phải gửi dạng multipart/form-data: phần "${jsonPart}" (JSON) và các tệp đính kèm.`,
+    );
+  }
+}
+
+/**
+ * Reads and checks a supplement: the `BoSung` JSON part and one file part per `TaiLieuNop[]` entry, with an
+ * `Idempotency-Key` header (the proxy's id for this upload).
+ */
+export async function readSupplementRequest(
+  request: FastifyRequest,
+  limits: { maxDocumentBytes: number; maxDocuments: number },
+): Promise<SupplementUpload> {
+  requireMultipart(request, SUPPLEMENT_PART);
+  const key = headerKey(request);
+  if (key === undefined) throw bad('MISSING_IDEMPOTENCY_KEY', 'Thiếu header Idempotency-Key cho lần bổ sung.');
+  if (key.length > 100) throw bad('VALIDATION_ERROR', 'Idempotency-Key dài quá 100 ký tự.');
+  const { hoSoText, files } = await readParts(request, limits, SUPPLEMENT_PART);
+  if (hoSoText === undefined) throw bad('MISSING_SUPPLEMENT', `Thiếu phần "${SUPPLEMENT_PART}" chứa dữ liệu bổ sung (JSON).`);
+  let json: unknown;
+  try {
+    json = JSON.parse(hoSoText);
+  } catch {
+    throw bad('INVALID_SUPPLEMENT_JSON', `Phần "${SUPPLEMENT_PART}" không phải JSON hợp lệ.`);
+  }
+  const parsed = boSungSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || SUPPLEMENT_PART))];
+    throw bad('VALIDATION_ERROR', `Dữ liệu bổ sung không hợp lệ ở trường: ${fields.join(', ')}.`);
+  }
+  const documents = documentsOf(parsed.data, files);
+  const fingerprint = sha256(
+    JSON.stringify({ content: parsed.data, documents: documents.map((document) => document.sha256) }),
+  );
+  return { idempotencyKey: key, fingerprint, note: parsed.data.GhiChu, documents };
+}
+
 /** Reads and checks a multipart push: the `HoSo` JSON part and one file part per `TaiLieuNop[]` entry. */
 export async function readPushRequest(
   request: FastifyRequest,
   limits: { maxDocumentBytes: number; maxDocuments: number },
 ): Promise<NewDossier> {
-  if (!request.isMultipart()) {
-    throw new SandboxError(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Hồ sơ phải gửi dạng multipart/form-data: phần "${DOSSIER_PART}" (JSON) và các tệp đính kèm.`,
-    );
-  }
+  requireMultipart(request, DOSSIER_PART);
   const { hoSoText, files } = await readParts(request, limits);
   const hoSo = parseHoSo(hoSoText);
   const idempotencyKey = idempotencyKeyOf(request, hoSo);

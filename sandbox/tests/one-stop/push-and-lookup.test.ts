@@ -151,8 +151,8 @@ describe('one-stop API: push a dossier, look it up', () => {
 
     it('can be switched to accept at once through the control API', async () => {
       const put = await sandbox.control('PUT', '/settings', { autoAccept: true });
-      expect(await json(put)).toEqual({ autoAccept: true });
-      expect(await json(await sandbox.control('GET', '/settings'))).toEqual({ autoAccept: true });
+      expect(await json(put)).toEqual({ autoAccept: true, dropWebhooks: false });
+      expect(await json(await sandbox.control('GET', '/settings'))).toEqual({ autoAccept: true, dropWebhooks: false });
       expect(await json(await sandbox.push(birthRegistration('app-0004')))).toMatchObject({ TrangThaiHoSo: 2 });
     });
   });
