@@ -66,12 +66,6 @@ export const ChevronIcon = () => (
   </Svg>
 );
 
-export const PhoneIcon = () => (
-  <Svg>
-    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a1 1 0 0 1-1 1A16 16 0 0 1 4 5a1 1 0 0 1 1-1z" />
-  </Svg>
-);
-
 export const BuildingIcon = () => (
   <Svg>
     <path d="M4 21V9l8-5 8 5v12" />

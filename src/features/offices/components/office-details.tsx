@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useRecoilValue } from 'recoil';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '@/components/fact';
-import { PhoneIcon } from '@/components/icons';
+import { PhoneIcon } from '@/components/phone-icon';
 import { UnconfirmedNote } from '@/components/unconfirmed-note';
 import { officeState } from '../state/offices-state';
 import type { Office } from '../types';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { PhoneIcon } from '@/components/icons';
+import { PhoneIcon } from '@/components/phone-icon';
 import { ACCOUNT_NS } from '../i18n';
 import type { Me } from '../types';
 
