@@ -5,24 +5,31 @@ import type { Logger } from 'pino';
 import { createZaloClient } from './clients/zalo-client';
 import type { Config } from './config';
 import type { Db } from './db/db';
+import { JobQueue } from './jobs/job-queue';
 import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { applicationRoutes } from './routes/applications';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
 import { procedureRoutes } from './routes/procedures';
 import { sessionRoutes } from './routes/sessions';
+import { uploadRoutes } from './routes/uploads';
 
 export interface AppDependencies {
   config: Config;
   db: Db;
   /** Defaults to a pino logger writing JSON lines to stdout at config.logLevel. */
   logger?: Logger;
+  /** The job queue intake enqueues into; by default the app opens its own (closed with the app). */
+  jobs?: JobQueue;
+  /** Called after each new application is committed: lets an in-process worker start forwarding at once. */
+  onApplicationSubmitted?: () => void;
 }
 
-export async function buildApp({ config, db, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, jobs, onApplicationSubmitted }: AppDependencies): Promise<FastifyInstance> {
   // Typed with pino's Logger by Fastify; callers only need the base FastifyInstance.
   const app = Fastify({
     loggerInstance: logger ?? createLogger(config.logLevel),
@@ -48,5 +55,21 @@ export async function buildApp({ config, db, logger }: AppDependencies): Promise
   await app.register(officeRoutes, { prefix: '/api/v1', db });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
+
+  let jobQueue = jobs;
+  if (!jobQueue) {
+    const own = await JobQueue.open(db, config, { supervise: false });
+    own.onError = (error) => app.log.error({ err: { message: error.message } }, 'job queue error');
+    app.addHook('onClose', () => own.close());
+    jobQueue = own;
+  }
+  await app.register(uploadRoutes, { prefix: '/api/v1', db, config });
+  await app.register(applicationRoutes, {
+    prefix: '/api/v1',
+    db,
+    jobs: jobQueue,
+    config,
+    onSubmitted: onApplicationSubmitted,
+  });
   return app;
 }

@@ -12,8 +12,11 @@ export const DEMO_ZALO_APP_SECRET = 'sandbox-demo-app-secret-not-for-production'
 export const DEMO_ZALO_APP_ID = '1234567890123456789';
 /** Outside production an unset JWT_SECRET gets a random key for this process: sessions end with the process. */
 const PROCESS_JWT_SECRET = randomBytes(32).toString('base64url');
+/** The sandbox's demo one-stop API token (sandbox/README.md): the default outside production, refused in production. */
+export const DEMO_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-production';
 /** Settings that must be given explicitly when NODE_ENV=production. */
-const REQUIRED_IN_PRODUCTION = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'JWT_SECRET'] as const;
+const REQUIRED_IN_PRODUCTION = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'JWT_SECRET', 'ONE_STOP_BASE_URL', 'ONE_STOP_API_TOKEN'] as const;
+const MEGABYTE = 1024 * 1024;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -43,6 +46,16 @@ const environmentSchema = z
     ZALO_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
+    ONE_STOP_BASE_URL: httpUrl.optional(),
+    ONE_STOP_API_TOKEN: z.string().min(8).optional(),
+    ONE_STOP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+    UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(10 * MEGABYTE),
+    UPLOAD_MAX_APPLICATION_BYTES: z.coerce.number().int().min(1024).default(30 * MEGABYTE),
+    UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(20),
+    FORWARD_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
+    FORWARD_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('pgboss'),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
@@ -51,6 +64,9 @@ const environmentSchema = z
     }
     if (env.ZALO_APP_SECRET === DEMO_ZALO_APP_SECRET) {
       context.addIssue({ code: 'custom', path: ['ZALO_APP_SECRET'], message: 'the sandbox demo secret is refused in production' });
+    }
+    if (env.ONE_STOP_API_TOKEN === DEMO_ONE_STOP_API_TOKEN) {
+      context.addIssue({ code: 'custom', path: ['ONE_STOP_API_TOKEN'], message: 'the sandbox demo token is refused in production' });
     }
   })
   .transform((env) => ({
@@ -76,6 +92,25 @@ const environmentSchema = z
       /** HS256 key of the proxy's own session tokens. */
       jwtSecret: env.JWT_SECRET ?? PROCESS_JWT_SECRET,
       ttlSeconds: env.SESSION_TTL_SECONDS,
+    },
+    oneStop: {
+      /** The provincial one-stop system's integration API; the sandbox (http://localhost:3002) in the demo and tests. */
+      baseUrl: (env.ONE_STOP_BASE_URL ?? 'http://localhost:3002').replace(/\/$/, ''),
+      apiToken: env.ONE_STOP_API_TOKEN ?? DEMO_ONE_STOP_API_TOKEN,
+      timeoutMs: env.ONE_STOP_TIMEOUT_MS,
+    },
+    uploads: {
+      maxFileBytes: env.UPLOAD_MAX_FILE_BYTES,
+      maxApplicationBytes: env.UPLOAD_MAX_APPLICATION_BYTES,
+      maxFiles: env.UPLOAD_MAX_FILES,
+    },
+    jobs: {
+      /** PostgreSQL schema of pg-boss's tables (one per test file on a shared test database). */
+      schema: env.JOB_SCHEMA,
+      pollingIntervalSeconds: env.JOB_POLLING_INTERVAL_SECONDS,
+      /** Forwarding retries: retryDelay · 2^n / 2 · (1 + random) seconds after the n-th failure (pg-boss backoff). */
+      forwardRetryLimit: env.FORWARD_RETRY_LIMIT,
+      forwardRetryDelaySeconds: env.FORWARD_RETRY_DELAY_SECONDS,
     },
   }));
 

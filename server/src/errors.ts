@@ -30,8 +30,21 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** 422 with a Vietnamese message per field (or document) code, so a form can show each next to its input. */
+export class FieldErrors extends AppError {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
+    code = 'VALIDATION_FAILED',
+  ) {
+    super(422, code, message);
+  }
+}
+
 export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
+  /** Only on FieldErrors: message per field code. */
+  fields?: Record<string, string>;
 }

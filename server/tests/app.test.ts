@@ -79,6 +79,8 @@ describe('OpenAPI', () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual(
       [
+        '/api/v1/applications',
+        '/api/v1/applications/{id}',
         '/api/v1/me',
         '/api/v1/me/consents',
         '/api/v1/me/consents/{purpose}',
@@ -88,6 +90,7 @@ describe('OpenAPI', () => {
         '/api/v1/procedures',
         '/api/v1/procedures/{code}',
         '/api/v1/sessions',
+        '/api/v1/uploads',
         '/healthz',
         '/readyz',
       ].sort(),

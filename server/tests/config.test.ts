@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, DEMO_ZALO_APP_SECRET, loadConfig, REPO_ROOT } from '../src/config';
+import { ConfigError, DEMO_ONE_STOP_API_TOKEN, DEMO_ZALO_APP_SECRET, loadConfig, REPO_ROOT } from '../src/config';
 
 test('defaults: port 3001 on localhost, embedded database under .data/pglite, the local mini app as origin', () => {
   expect(loadConfig({})).toEqual({
@@ -19,6 +19,9 @@ test('defaults: port 3001 on localhost, embedded database under .data/pglite, th
       retries: 2,
     },
     session: { jwtSecret: expect.any(String), ttlSeconds: 1800 },
+    oneStop: { baseUrl: 'http://localhost:3002', apiToken: DEMO_ONE_STOP_API_TOKEN, timeoutMs: 30000 },
+    uploads: { maxFileBytes: 10 * 1024 * 1024, maxApplicationBytes: 30 * 1024 * 1024, maxFiles: 20 },
+    jobs: { schema: 'pgboss', pollingIntervalSeconds: 2, forwardRetryLimit: 12, forwardRetryDelaySeconds: 5 },
   });
 });
 
@@ -49,7 +52,7 @@ test('reads the Zalo and session settings', () => {
   expect(config.session).toEqual({ jwtSecret: 's'.repeat(32), ttlSeconds: 600 });
 });
 
-test('production has no insecure defaults: app id, app secret and JWT secret are required', () => {
+test('production has no insecure defaults: app id, app secret, JWT secret and the one-stop system are required', () => {
   const problems = (env: Record<string, string>) => {
     try {
       loadConfig({ NODE_ENV: 'production', ...env });
@@ -58,12 +61,52 @@ test('production has no insecure defaults: app id, app secret and JWT secret are
       return (error as ConfigError).problems.map((problem) => problem.split(':')[0]).sort();
     }
   };
-  expect(problems({})).toEqual(['JWT_SECRET', 'ZALO_APP_ID', 'ZALO_APP_SECRET']);
-  expect(problems({ ZALO_APP_ID: '987654321', ZALO_APP_SECRET: DEMO_ZALO_APP_SECRET, JWT_SECRET: 's'.repeat(32) })).toEqual([
-    'ZALO_APP_SECRET',
-  ]);
-  expect(problems({ ZALO_APP_ID: '987654321', ZALO_APP_SECRET: 'real-app-secret', JWT_SECRET: 'short' })).toEqual(['JWT_SECRET']);
-  expect(problems({ ZALO_APP_ID: '987654321', ZALO_APP_SECRET: 'real-app-secret', JWT_SECRET: 's'.repeat(32) })).toEqual([]);
+  const oneStop = { ONE_STOP_BASE_URL: 'https://motcua.laocai.example', ONE_STOP_API_TOKEN: 'real-one-stop-token' };
+  expect(problems({})).toEqual(['JWT_SECRET', 'ONE_STOP_API_TOKEN', 'ONE_STOP_BASE_URL', 'ZALO_APP_ID', 'ZALO_APP_SECRET']);
+  expect(
+    problems({ ...oneStop, ZALO_APP_ID: '987654321', ZALO_APP_SECRET: DEMO_ZALO_APP_SECRET, JWT_SECRET: 's'.repeat(32) }),
+  ).toEqual(['ZALO_APP_SECRET']);
+  expect(
+    problems({ ...oneStop, ZALO_APP_ID: '987654321', ZALO_APP_SECRET: 'real-app-secret', JWT_SECRET: 'short' }),
+  ).toEqual(['JWT_SECRET']);
+  expect(
+    problems({
+      ...oneStop,
+      ONE_STOP_API_TOKEN: DEMO_ONE_STOP_API_TOKEN,
+      ZALO_APP_ID: '987654321',
+      ZALO_APP_SECRET: 'real-app-secret',
+      JWT_SECRET: 's'.repeat(32),
+    }),
+  ).toEqual(['ONE_STOP_API_TOKEN']);
+  expect(
+    problems({ ...oneStop, ZALO_APP_ID: '987654321', ZALO_APP_SECRET: 'real-app-secret', JWT_SECRET: 's'.repeat(32) }),
+  ).toEqual([]);
+});
+
+test('one-stop, upload and forwarding settings: demo defaults, and every variable read', () => {
+  const defaults = loadConfig({});
+  expect(defaults.oneStop).toEqual({
+    baseUrl: 'http://localhost:3002',
+    apiToken: DEMO_ONE_STOP_API_TOKEN,
+    timeoutMs: 30000,
+  });
+  expect(defaults.uploads).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxApplicationBytes: 30 * 1024 * 1024, maxFiles: 20 });
+  const config = loadConfig({
+    ONE_STOP_BASE_URL: 'https://motcua.laocai.example/',
+    ONE_STOP_API_TOKEN: 'real-one-stop-token',
+    ONE_STOP_TIMEOUT_MS: '4000',
+    UPLOAD_MAX_FILE_BYTES: '2048',
+    UPLOAD_MAX_APPLICATION_BYTES: '4096',
+    UPLOAD_MAX_FILES: '3',
+    FORWARD_RETRY_LIMIT: '2',
+    FORWARD_RETRY_DELAY_SECONDS: '1',
+    JOB_POLLING_INTERVAL_SECONDS: '0.5',
+    JOB_SCHEMA: 'jobs_test',
+  });
+  expect(config.oneStop).toEqual({ baseUrl: 'https://motcua.laocai.example', apiToken: 'real-one-stop-token', timeoutMs: 4000 });
+  expect(config.uploads).toEqual({ maxFileBytes: 2048, maxApplicationBytes: 4096, maxFiles: 3 });
+  expect(config.jobs).toEqual({ schema: 'jobs_test', pollingIntervalSeconds: 0.5, forwardRetryLimit: 2, forwardRetryDelaySeconds: 1 });
+  expect(() => loadConfig({ JOB_SCHEMA: 'pgboss; drop table x' })).toThrow(ConfigError);
 });
 
 test('reads every variable; empty values count as unset', () => {

@@ -1,6 +1,6 @@
 // One error handler for the whole API: every failure leaves as { statusCode, code, message }.
 import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
-import { AppError, type ErrorBody } from '../errors';
+import { AppError, type ErrorBody, FieldErrors } from '../errors';
 import { safeErrorFields } from './request-log';
 
 const PLACE_LABEL: Record<string, string> = {
@@ -64,6 +64,9 @@ const INTERNAL_ERROR: ErrorBody = {
 };
 
 export function toErrorBody(error: FastifyError | Error): ErrorBody {
+  if (error instanceof FieldErrors) {
+    return { statusCode: error.statusCode, code: error.code, message: error.message, fields: error.fields };
+  }
   if (error instanceof AppError) {
     return { statusCode: error.statusCode, code: error.code, message: error.message };
   }

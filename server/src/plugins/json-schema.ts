@@ -15,6 +15,15 @@ export const errorBodySchema = z
   })
   .meta({ description: 'Every error response has this shape' });
 
+export const fieldErrorsBodySchema = errorBodySchema
+  .extend({
+    fields: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Vietnamese message per field or document code (VALIDATION_FAILED)' }),
+  })
+  .meta({ description: 'An error; VALIDATION_FAILED also names each refused field' });
+
 /** Response schemas for the error statuses a route can answer with. */
 export function errorResponses(...statusCodes: number[]): Record<number, Record<string, unknown>> {
   const body = toJsonSchema(errorBodySchema);

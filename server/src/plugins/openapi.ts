@@ -9,6 +9,7 @@ export const TAGS = {
   procedures: 'procedures',
   offices: 'offices',
   identity: 'identity',
+  applications: 'applications',
 } as const;
 
 export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
@@ -30,6 +31,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
         {
           name: TAGS.identity,
           description: 'Sign in with Zalo; the citizen’s own profile, verified phone and consents per purpose',
+        },
+        {
+          name: TAGS.applications,
+          description: 'Document uploads and applications, forwarded to the one-stop dossier system',
         },
       ],
       components: {

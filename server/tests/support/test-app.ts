@@ -38,7 +38,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDb();
-  const config = testConfig(options.env);
+  const config = testConfig({ ...testDb.env, ...options.env });
   await migrate(testDb.db);
   const app = await buildApp({ config, db: testDb.db, logger: options.logger });
   await app.ready();

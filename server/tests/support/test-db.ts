@@ -7,6 +7,8 @@ import { openPostgresDb } from '../../src/db/postgres-db';
 
 export interface TestDb {
   db: Db;
+  /** Configuration this database needs, e.g. its own pg-boss schema on a shared PostgreSQL test database. */
+  env: Record<string, string>;
   /** Closes the connection and, on PostgreSQL, drops the test schema. */
   drop(): Promise<void>;
 }
@@ -28,7 +30,7 @@ async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promis
 export async function createTestDb(): Promise<TestDb> {
   if (testDbKind() === 'pglite') {
     const db = await openPgliteDb();
-    return { db, drop: () => db.close() };
+    return { db, env: {}, drop: () => db.close() };
   }
   const connectionString = process.env.TEST_DATABASE_URL as string;
   const schema = `test_${randomBytes(6).toString('hex')}`;
@@ -43,11 +45,16 @@ export async function createTestDb(): Promise<TestDb> {
     await client.query(`create schema ${schema}`);
   });
   const db = await openPostgresDb({ connectionString, searchPath: [schema, 'public'], max: 4 });
+  const jobSchema = `${schema}_jobs`;
   return {
     db,
+    env: { JOB_SCHEMA: jobSchema },
     async drop() {
       await db.close();
-      await withAdminClient((client) => client.query(`drop schema ${schema} cascade`));
+      await withAdminClient(async (client) => {
+        await client.query(`drop schema ${schema} cascade`);
+        await client.query(`drop schema if exists ${jobSchema} cascade`);
+      });
     },
   };
 }

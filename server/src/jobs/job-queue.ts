@@ -1,0 +1,93 @@
+// pg-boss over the proxy's own database, PostgreSQL or PGlite, through pg-boss's `db: { executeSql }` option, so
+// that jobs live next to the data and a job is enqueued in the same transaction as the row it is about.
+//
+// PGlite is a single connection. Its `query`/`exec` wait while a `transaction()` is open, so pg-boss polling never
+// interleaves with an intake transaction; the one rule is that code inside a transaction enqueues through that
+// transaction (`send(..., { db: transactionDb(tx) })`): going through the top-level connection from inside a
+// transaction would wait for itself.
+import PgBoss from 'pg-boss';
+import type { Config } from '../config';
+import type { Db, Queryable, RawConnection } from '../db/db';
+import { type ForwardApplicationJob, QUEUES } from './queues';
+
+type BossDb = PgBoss.Db;
+
+/** pg-boss's connection: pg's pool as is; PGlite with `exec` for parameterless (possibly multi-statement) SQL. */
+export function connectionDb(raw: RawConnection): BossDb {
+  if (raw.kind === 'postgres') {
+    return { executeSql: (text, values) => raw.pool.query(text, values) };
+  }
+  const { pglite } = raw;
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return pglite.query(text, values);
+      // pg-boss sends its migrations and maintenance as one string "BEGIN; …; COMMIT": only the simple protocol
+      // (exec) runs several statements. Should one fail, the session must not stay inside that transaction.
+      try {
+        const results = await pglite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      } catch (error) {
+        await pglite.exec('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Runs pg-boss statements inside one of our transactions (single statements with parameters, e.g. send). */
+export function transactionDb(tx: Queryable): BossDb {
+  return { executeSql: (text, values) => tx.query(text, values ?? []) };
+}
+
+export interface JobQueueOptions {
+  /** The worker supervises (expires stuck jobs, archives); the API only enqueues. */
+  supervise: boolean;
+}
+
+export function forwardQueueOptions(config: Pick<Config, 'jobs' | 'oneStop'>): PgBoss.Queue {
+  return {
+    name: QUEUES.forwardApplication,
+    retryLimit: config.jobs.forwardRetryLimit,
+    retryDelay: config.jobs.forwardRetryDelaySeconds,
+    // Exponential with jitter: retryDelay · 2^n / 2 · (1 + random()) seconds (pg-boss plans.js).
+    retryBackoff: true,
+    // A push takes at most the client's timeout; a job active much longer belonged to a process that died.
+    expireInSeconds: Math.max(60, Math.ceil((config.oneStop.timeoutMs * 2) / 1000)),
+  };
+}
+
+export class JobQueue {
+  private constructor(readonly boss: PgBoss) {}
+
+  /** Starts pg-boss (creating or migrating its schema) and the queues. */
+  static async open(db: Db, config: Pick<Config, 'jobs' | 'oneStop'>, options: JobQueueOptions): Promise<JobQueue> {
+    const boss = new PgBoss({
+      db: connectionDb(db.raw),
+      schema: config.jobs.schema,
+      supervise: options.supervise,
+      schedule: false,
+      migrate: true,
+    });
+    const queue = new JobQueue(boss);
+    boss.on('error', (error) => queue.onError?.(error));
+    await boss.start();
+    const forward = forwardQueueOptions(config);
+    await boss.createQueue(forward.name, forward);
+    await boss.updateQueue(forward.name, forward);
+    return queue;
+  }
+
+  /** Where pg-boss's own errors go (a log); they are not thrown anywhere. */
+  onError?: (error: Error) => void;
+
+  /** Enqueues forwarding inside the intake transaction: both are committed, or neither. */
+  async sendForwardApplication(tx: Queryable, job: ForwardApplicationJob): Promise<string> {
+    const id = await this.boss.send(QUEUES.forwardApplication, job, { db: transactionDb(tx) });
+    if (!id) throw new Error('pg-boss did not create the forwarding job');
+    return id;
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 5000 });
+  }
+}

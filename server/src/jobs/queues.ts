@@ -1,0 +1,14 @@
+// Every background job queue, by its kebab-case pg-boss name. A queue here without a worker registered in
+// worker.ts fails tests/jobs/queues.test.ts.
+
+export const QUEUES = {
+  /** Push an accepted application and its documents to the one-stop system (jobs/forward-application.ts). */
+  forwardApplication: 'forward-application',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Job payloads carry ids only: personal data stays in the application tables, not in the job table. */
+export interface ForwardApplicationJob {
+  applicationId: string;
+}

@@ -1,0 +1,118 @@
+// Submitting an application and reading one's own. Someone else's application answers exactly like one that does
+// not exist (404), so ids cannot be probed.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config';
+import type { Db } from '../../db/db';
+import { AppError, NotFoundError } from '../../errors';
+import type { JobQueue } from '../../jobs/job-queue';
+import { errorResponses, fieldErrorsBodySchema, toJsonSchema } from '../../plugins/json-schema';
+import { TAGS } from '../../plugins/openapi';
+import { submitApplication } from '../../services/application-intake';
+import { findApplicationDetail, listApplications } from '../../services/applications';
+import {
+  type ApplicationParams,
+  applicationDetailSchema,
+  applicationListSchema,
+  applicationParams,
+  applicationSummarySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  type IntakeBodyInput,
+  intakeBody,
+} from './schemas';
+
+const idempotencyKeyRequired = () =>
+  new AppError(
+    400,
+    'IDEMPOTENCY_KEY_REQUIRED',
+    'Thiếu tiêu đề "Idempotency-Key" (8–200 ký tự, ví dụ một UUID): mỗi lần nộp hồ sơ cần một mã riêng.',
+  );
+
+const applicationNotFound = () =>
+  new NotFoundError('APPLICATION_NOT_FOUND', 'Không tìm thấy hồ sơ này. Hãy xem danh sách hồ sơ của bạn.');
+
+export interface ApplicationRouteOptions {
+  db: Db;
+  jobs: JobQueue;
+  config: Pick<Config, 'uploads'>;
+  /** Called after an application is committed (in-process workers start forwarding without waiting to poll). */
+  onSubmitted?: () => void;
+}
+
+export async function applicationRoutes(app: FastifyInstance, options: ApplicationRouteOptions): Promise<void> {
+  const { db } = options;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.post<{ Body: IntakeBodyInput }>(
+    '/applications',
+    {
+      schema: {
+        tags: [TAGS.applications],
+        summary: 'Submit an application',
+        description:
+          'Header Idempotency-Key (required, 8–200 printable characters, e.g. a UUID made when the citizen taps ' +
+          '"Nộp hồ sơ" and kept for every retry). 201 with the new application, committed together with its ' +
+          'attachments and its forwarding job. The same key with the same body answers 200 with that first ' +
+          'application (its current state) and the header Idempotent-Replayed: true; the same key with another body ' +
+          '→ 422 IDEMPOTENCY_KEY_REUSED. 422 VALIDATION_FAILED with `fields` (a Vietnamese message per field or ' +
+          'document code: invalid or missing answers, fields the procedure does not define, markup, missing required ' +
+          'documents, uploads that are not the caller’s or already used); 422 PROCEDURE_NOT_FOUND, ' +
+          'PROCEDURE_NOT_AVAILABLE, OFFICE_NOT_FOUND, OFFICE_DOES_NOT_HANDLE_PROCEDURE, TOO_MANY_FILES, ' +
+          'APPLICATION_TOO_LARGE. A refusal stores nothing.',
+        headers: {
+          type: 'object',
+          properties: { [IDEMPOTENCY_KEY_HEADER]: { type: 'string', description: 'Unique per submission' } },
+        },
+        body: toJsonSchema(intakeBody, 'input'),
+        response: {
+          200: toJsonSchema(applicationSummarySchema),
+          201: toJsonSchema(applicationSummarySchema),
+          422: toJsonSchema(fieldErrorsBodySchema),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw idempotencyKeyRequired();
+      const result = await submitApplication(options, request.citizenId, key, request.body);
+      if (result.created) {
+        options.onSubmitted?.();
+        return reply.code(201).send(result.application);
+      }
+      return reply.code(200).header('idempotent-replayed', 'true').send(result.application);
+    },
+  );
+
+  app.get(
+    '/applications',
+    {
+      schema: {
+        tags: [TAGS.applications],
+        summary: 'The signed-in citizen’s applications, newest first',
+        response: { 200: toJsonSchema(applicationListSchema) },
+      },
+    },
+    async (request) => ({ items: await listApplications(db, request.citizenId) }),
+  );
+
+  app.get<{ Params: ApplicationParams }>(
+    '/applications/:id',
+    {
+      schema: {
+        tags: [TAGS.applications],
+        summary: 'One of the signed-in citizen’s applications, with its documents',
+        description: '404 APPLICATION_NOT_FOUND for an unknown id and for someone else’s application alike.',
+        params: toJsonSchema(applicationParams, 'input'),
+        response: { 200: toJsonSchema(applicationDetailSchema), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const application = await findApplicationDetail(db, request.citizenId, request.params.id);
+      if (!application) throw applicationNotFound();
+      return application;
+    },
+  );
+}
