@@ -90,7 +90,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions)
         params: idParams,
         body: {
           type: ['object', 'null'],
-          additionalProperties: false,
+          propertyNames: { enum: ['LyDo'] },
           properties: { LyDo: { type: 'string', minLength: 1, maxLength: 2000 } },
         },
       },

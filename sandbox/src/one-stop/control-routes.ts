@@ -64,7 +64,8 @@ export async function controlRoutes(app: FastifyInstance, options: ControlRoutes
         body: {
           type: 'object',
           minProperties: 1,
-          additionalProperties: false,
+          // propertyNames, not additionalProperties: false, which Fastify's ajv would strip silently.
+          propertyNames: { enum: ['autoAccept', 'dropWebhooks'] },
           properties: { autoAccept: { type: 'boolean' }, dropWebhooks: { type: 'boolean' } },
         },
       },

@@ -63,12 +63,15 @@ export interface WebhookSenderOptions {
 const KEPT_DELIVERIES = 500;
 
 /**
- * Sends status webhooks to the proxy: signed, in the background, retried on failure (in memory), with a switch that
- * drops them so that the proxy's polling is exercised. Each attempt is signed afresh with the current time.
+ * Sends status webhooks to the proxy: signed, in the background, retried on failure (in memory), one dossier's in
+ * the order they happened, with a switch that drops them so that the proxy's polling is exercised. Each attempt is
+ * signed afresh with the current time.
  */
 export class WebhookSender {
   private deliveries: WebhookDelivery[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last delivery of each dossier: the next one waits for it, so one dossier's webhooks arrive in order. */
+  private readonly lastOfDossier = new Map<string, Promise<void>>();
   private readonly closing = new AbortController();
   dropping = false;
 
@@ -92,8 +95,15 @@ export class WebhookSender {
     this.deliveries.push(delivery);
     if (this.deliveries.length > KEPT_DELIVERIES) this.deliveries = this.deliveries.slice(-KEPT_DELIVERIES);
     if (delivery.status === 'pending') {
-      const running = this.deliver(delivery).finally(() => this.inFlight.delete(running));
+      const previous = this.lastOfDossier.get(event.MaHoSoLienThong) ?? Promise.resolve();
+      const running: Promise<void> = previous
+        .then(() => this.deliver(delivery))
+        .finally(() => {
+          this.inFlight.delete(running);
+          if (this.lastOfDossier.get(event.MaHoSoLienThong) === running) this.lastOfDossier.delete(event.MaHoSoLienThong);
+        });
       this.inFlight.add(running);
+      this.lastOfDossier.set(event.MaHoSoLienThong, running);
     }
     return delivery;
   }
