@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { deferred, installFakeApi, type FakeApi } from '../../support/fake-api';
 import { installIdentityProxy } from '../../support/fake-identity-proxy';
 import { endSessionAfterEachTest } from '../../support/session';
@@ -54,7 +54,7 @@ describe('document uploads', () => {
     await user.upload(camera(), photo('IMG_2041.png', 3_000_000, 'image/png'));
     const progress = await within(certificate()).findByRole('progressbar', { name: 'Tiến độ tải lên IMG_2041.jpg' });
     const [request] = api.requestsTo('/api/v1/uploads');
-    request.reportUploadProgress(150_000, 300_000);
+    act(() => request.reportUploadProgress(150_000, 300_000));
     expect(await within(certificate()).findByText('Đang tải lên 50%')).toBeInTheDocument();
     expect(progress).toHaveAttribute('value', '50');
 

@@ -258,6 +258,8 @@ export function ApplicationForm({ procedureCode, preselectedOffice }: Applicatio
     } catch (error) {
       const apiError = toApiError(error);
       const fieldErrors = validationErrorsOf(apiError);
+      // The proxy remembers the key with another body: the next tap must be a new submission.
+      if (apiError.code === 'IDEMPOTENCY_KEY_REUSED') setDraft((current) => ({ ...current, submission: null }));
       if (fieldErrors) jumpToErrors(fieldErrors);
       else setSubmitError(apiError.message);
     } finally {

@@ -1,6 +1,4 @@
 import { Link } from 'react-router-dom';
-import { formatDate } from '@domain/application-form';
-import { Fact } from '@/components/fact';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import type { ApplicationReceipt } from '../types';
 import './application-form.css';
@@ -10,7 +8,8 @@ function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   // Shown in Vietnam time whatever the phone's zone (UTC+7, no daylight saving).
   const local = new Date(date.getTime() + 7 * 60 * 60 * 1000).toISOString();
-  return `${local.slice(11, 16)} ${formatDate(local.slice(0, 10))}`;
+  const [year, month, day] = local.slice(0, 10).split('-');
+  return `${local.slice(11, 16)} ${day}/${month}/${year}`;
 }
 
 /** The app's own receipt, at once after submission; the official receipt code follows when the desk accepts it. */
@@ -29,7 +28,10 @@ export function ReceiptView({ receipt, procedureName }: { receipt: ApplicationRe
       </section>
       <p>{t('applications.receipt.lead')}</p>
       <dl className="facts">
-        <Fact label={t('applications.receipt.submittedAt')}>{formatDateTime(receipt.createdAt)}</Fact>
+        <div className="fact">
+          <dt>{t('applications.receipt.submittedAt')}</dt>
+          <dd>{formatDateTime(receipt.createdAt)}</dd>
+        </div>
       </dl>
       <p>
         <Link className="button button--secondary" to="/">
