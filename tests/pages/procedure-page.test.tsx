@@ -60,8 +60,11 @@ describe('procedure page', () => {
     expect(screen.getAllByText('Một phần').length).toBeGreaterThan(0);
     expect(screen.getByText(/Số lượng: 2 bản · Bản sao · Không bắt buộc/)).toBeInTheDocument();
     expect(screen.getByText('Không có yêu cầu, điều kiện riêng.')).toBeInTheDocument();
-    // Submission comes in a later issue: no button pretends it exists.
-    expect(screen.queryByRole('button', { name: /Nộp hồ sơ/ })).not.toBeInTheDocument();
+    // Partly online procedures can be applied for online too; the form has its own page.
+    expect(await screen.findByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toHaveAttribute(
+      'href',
+      '/procedures/1.004222/apply',
+    );
   });
 
   it('shows a friendly "not found" with a way back home for an unknown code', async () => {
