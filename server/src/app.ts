@@ -45,7 +45,8 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
 
   // External plugins, then app plugins, then routes. CORS comes before authentication so that preflights are
   // answered without a session; authentication before every route, so that each one is protected unless public.
-  await app.register(cors, { origin: config.corsOrigins, maxAge: 600 });
+  // PUT and DELETE too: the mini app answers consents and deletes the citizen's data from another origin.
+  await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   registerErrorHandling(app);
   await registerAuthentication(app, { db, config });
   await registerOpenApi(app, config);

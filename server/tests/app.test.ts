@@ -37,6 +37,16 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe(MINI_APP_ORIGIN);
   });
 
+  test.each(['PUT', 'DELETE'])('allows %s from the mini app origin (consents, deleting my data)', async (method) => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/me',
+      headers: { origin: MINI_APP_ORIGIN, 'access-control-request-method': method },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(String(res.headers['access-control-allow-methods']).split(',').map((m) => m.trim())).toContain(method);
+  });
+
   test('does not allow an origin that is not configured', async () => {
     const res = await t.app.inject({
       method: 'GET',

@@ -32,8 +32,9 @@ export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, ConsentText>> = {
     version: '2026-01-15',
     title: 'Số điện thoại',
     text:
-      'Lào Cai số lưu số điện thoại Zalo đã xác thực của bạn để điền sẵn vào hồ sơ bạn nộp và để cơ quan ' +
-      'giải quyết liên hệ với bạn về hồ sơ đó. Số điện thoại không được dùng để quảng cáo. Bạn có thể rút lại ' +
+      'Lào Cai số lưu số điện thoại Zalo đã xác thực của bạn để điền sẵn vào hồ sơ bạn nộp, để gửi thông báo ' +
+      'về hồ sơ qua số điện thoại (tin nhắn Zalo) và để cơ quan giải quyết liên hệ với bạn về hồ sơ đó. ' +
+      'Số điện thoại không được dùng để quảng cáo. Bạn có thể rút lại ' +
       'đồng ý bất cứ lúc nào; khi đó số điện thoại sẽ bị xoá khỏi hệ thống.',
     covers: ['phone'],
   },
