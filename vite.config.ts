@@ -23,7 +23,14 @@ export default defineConfig(({ mode }) => {
         '@domain': fileURLToPath(new URL('./server/src/domain', import.meta.url)),
       },
     },
-    build: { outDir: 'www', emptyOutDir: true, target: 'es2020' },
+    build: {
+      outDir: 'www',
+      emptyOutDir: true,
+      target: 'es2020',
+      // terser packs the initial bundle about 4 KB (gzip) smaller than esbuild: it counts against the 110 KB budget.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    },
     server: { host: 'localhost', port: 3000 },
   };
 });
