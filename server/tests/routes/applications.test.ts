@@ -183,7 +183,7 @@ describe('POST /api/v1/applications', () => {
 
   it('422 TOO_MANY_FILES over UPLOAD_MAX_FILES, and APPLICATION_TOO_LARGE over UPLOAD_MAX_APPLICATION_BYTES', async () => {
     const body = await validBody(t.app, mai, fixture);
-    const extra = [];
+    const extra: Array<{ documentCode: string; uploadId: string }> = [];
     for (let i = 0; i < 3; i++) extra.push({ documentCode: 'giay-to-khac', uploadId: (await uploadFile(t.app, mai)).id });
     await expectNothingStored(async () => {
       const many = await submit(t.app, mai, { ...body, attachments: [...body.attachments, ...extra] });

@@ -15,40 +15,46 @@ export interface IntakeFixture {
   province: CatalogOffice;
 }
 
-export async function insertIntakeCatalog(db: Queryable): Promise<IntakeFixture> {
-  const [office, province] = await insertOffices(
-    db,
-    buildOffice({ name: 'UBND xã Khao Mang', unitName: 'Xã Khao Mang' }),
-    buildOffice({ code: 'H38', name: 'Trung tâm Phục vụ hành chính công tỉnh', unitName: 'Tỉnh Lào Cai', type: 'province' }),
-  );
-  const [procedure] = await insertProcedures(
-    db,
-    buildProcedure({
-      name: 'Đăng ký khai sinh',
-      processingTime: { text: 'Ngay trong ngày', workingDays: 1 },
-      fields: [
-        { code: 'child_full_name', type: 'text', label: 'Họ, chữ đệm và tên của trẻ', required: true, order: 1, maxLength: 100 },
-        { code: 'child_birth_date', type: 'date', label: 'Ngày sinh của trẻ', required: true, order: 2, maxDate: 'today' },
-        {
-          code: 'child_sex',
-          type: 'single-choice',
-          label: 'Giới tính',
-          required: true,
-          order: 3,
-          options: [
-            { value: 'nam', label: 'Nam' },
-            { value: 'nu', label: 'Nữ' },
-          ],
-        },
-      ],
-      documents: [
-        { code: 'to-khai', name: 'Tờ khai đăng ký khai sinh', copies: 1, form: 'original', required: true, note: null },
-        { code: 'giay-chung-sinh', name: 'Giấy chứng sinh', copies: 1, form: 'original', required: true, note: null },
-        { code: 'giay-to-khac', name: 'Giấy tờ khác', copies: 1, form: 'copy', required: false, note: null },
-      ],
-    }),
-  );
+/** The catalogue entries of an intake test, not yet stored (the one-stop sandbox needs them too). */
+export function buildIntakeCatalog(): IntakeFixture {
+  const office = buildOffice({ name: 'UBND xã Khao Mang', unitName: 'Xã Khao Mang' });
+  const province = buildOffice({
+    code: 'H38',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh',
+    unitName: 'Tỉnh Lào Cai',
+    type: 'province',
+  });
+  const procedure = buildProcedure({
+    name: 'Đăng ký khai sinh',
+    processingTime: { text: 'Ngay trong ngày', workingDays: 1 },
+    fields: [
+      { code: 'child_full_name', type: 'text', label: 'Họ, chữ đệm và tên của trẻ', required: true, order: 1, maxLength: 100 },
+      { code: 'child_birth_date', type: 'date', label: 'Ngày sinh của trẻ', required: true, order: 2, maxDate: 'today' },
+      {
+        code: 'child_sex',
+        type: 'single-choice',
+        label: 'Giới tính',
+        required: true,
+        order: 3,
+        options: [
+          { value: 'nam', label: 'Nam' },
+          { value: 'nu', label: 'Nữ' },
+        ],
+      },
+    ],
+    documents: [
+      { code: 'to-khai', name: 'Tờ khai đăng ký khai sinh', copies: 1, form: 'original', required: true, note: null },
+      { code: 'giay-chung-sinh', name: 'Giấy chứng sinh', copies: 1, form: 'original', required: true, note: null },
+      { code: 'giay-to-khac', name: 'Giấy tờ khác', copies: 1, form: 'copy', required: false, note: null },
+    ],
+  });
   return { procedure, office, province };
+}
+
+export async function insertIntakeCatalog(db: Queryable, fixture = buildIntakeCatalog()): Promise<IntakeFixture> {
+  await insertOffices(db, fixture.office, fixture.province);
+  await insertProcedures(db, fixture.procedure);
+  return fixture;
 }
 
 export const VALID_FIELDS = {

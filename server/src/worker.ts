@@ -1,0 +1,91 @@
+// The worker process: runs the background jobs of jobs/ (today: forwarding applications to the one-stop system).
+// `npm run worker -w server` runs it alone (PostgreSQL: as many as wanted, pg-boss spreads jobs with SKIP LOCKED);
+// with the embedded PGlite database it runs inside the API's process (scripts/start.ts), as PGlite allows one.
+import type { Logger } from 'pino';
+import { createOneStopClient } from './clients/one-stop-client';
+import { type Config, loadConfig } from './config';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { openDb } from './db/open-db';
+import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward-application';
+import { JobQueue } from './jobs/job-queue';
+import { QUEUES, type QueueName } from './jobs/queues';
+import { createLogger } from './plugins/request-log';
+
+export interface RunningWorker {
+  /** The queues a worker was registered for (a convention test checks every queue of QUEUES is here). */
+  readonly queues: readonly QueueName[];
+  /** Fetch now instead of at the next poll (the API calls it after committing an application in-process). */
+  notify(): void;
+  close(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  /** Share the API's database (PGlite in one process); by default the worker opens, migrates and closes its own. */
+  db?: Db;
+  logger?: Logger;
+}
+
+export async function startWorker(config: Config = loadConfig(), options: WorkerOptions = {}): Promise<RunningWorker> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const ownDb = !options.db;
+  const db = options.db ?? (await openDb(config));
+  try {
+    if (ownDb) await migrate(db);
+    const jobs = await JobQueue.open(db, config, { supervise: true });
+    jobs.onError = (error) => log.error({ err: { message: error.message } }, 'job queue error');
+    const oneStop = createOneStopClient(config.oneStop);
+    const forward = createForwardApplicationHandler({ db, oneStop, log: log.child({ queue: QUEUES.forwardApplication }) });
+
+    const workerIds: string[] = [];
+    const queues: QueueName[] = [];
+    const pollingIntervalSeconds = config.jobs.pollingIntervalSeconds;
+
+    workerIds.push(
+      await jobs.boss.work<ForwardJob['data']>(
+        QUEUES.forwardApplication,
+        { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
+        async ([job]) => forward(job),
+      ),
+    );
+    queues.push(QUEUES.forwardApplication);
+
+    log.info({ queues, database: db.kind }, 'worker started');
+    let closing: Promise<void> | undefined;
+    return {
+      queues,
+      notify: () => {
+        for (const id of workerIds) jobs.boss.notifyWorker(id);
+      },
+      close: () => {
+        closing ??= jobs.close().then(() => (ownDb ? db.close() : undefined));
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (ownDb) await db.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const worker = await startWorker();
+  const stop = (signal: NodeJS.Signals) => {
+    worker.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown after ${signal} failed:`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
