@@ -26,6 +26,7 @@ function demoEnvironment(): Record<string, string> {
     CORS_ORIGINS: appUrl,
     PUBLIC_BASE_URL: apiUrl,
     ZALO_GRAPH_URL: sandboxUrl,
+    ONE_STOP_BASE_URL: sandboxUrl,
     VITE_API_URL: apiUrl,
     VITE_ZALO_SANDBOX_URL: sandboxUrl,
   };
@@ -49,11 +50,12 @@ async function main(): Promise<void> {
   }
 
   const { startSandbox } = await import('../sandbox/src/main');
-  const { startApi } = await import('../server/src/main');
+  const { startApiWithWorker } = await import('../server/src/main');
   const { serveMiniApp } = await import('./serve-mini-app');
 
   const sandbox = await startSandbox();
-  const api = await startApi();
+  // The proxy API and its worker (forwarding to the one-stop system) in this process, over one database.
+  const api = await startApiWithWorker();
   const miniApp = await serveMiniApp({ root: path.resolve(repoRoot, outDir), port: appPort });
 
   console.log(

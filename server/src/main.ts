@@ -1,20 +1,31 @@
-// The API process: `npm start -w server`. scripts/start.ts runs it in-process through startApi().
+// The API process: `npm start -w server` (its worker: `npm run worker -w server`, or in-process as in
+// scripts/start.ts, which runs both through startApi() and startWorker() over one database).
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
+import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open-db';
 import { catalogFilesExist, isCatalogEmpty, seedCatalog } from './db/seed';
+import { type RunningWorker, startWorker } from './worker';
 
 export interface RunningApi {
   url: string;
   close(): Promise<void>;
 }
 
+export interface StartApiOptions {
+  /** An already open database to share (the demo's worker runs in the same process); then close() leaves it open. */
+  db?: Db;
+  /** Called after each new application is committed (scripts/start.ts wakes its in-process worker). */
+  onApplicationSubmitted?: () => void;
+}
+
 /** Opens the database, migrates, seeds an empty catalogue, and listens. */
-export async function startApi(config: Config = loadConfig()): Promise<RunningApi> {
-  const db = await openDb(config);
+export async function startApi(config: Config = loadConfig(), options: StartApiOptions = {}): Promise<RunningApi> {
+  const ownDb = !options.db;
+  const db = options.db ?? (await openDb(config));
   try {
-    const app = await buildApp({ config, db });
+    const app = await buildApp({ config, db, onApplicationSubmitted: options.onApplicationSubmitted });
     const applied = await migrate(db);
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
     if (await isCatalogEmpty(db)) {
@@ -31,7 +42,41 @@ export async function startApi(config: Config = loadConfig()): Promise<RunningAp
     return {
       url,
       close: () => {
-        closing ??= app.close().then(() => db.close());
+        closing ??= app.close().then(() => (ownDb ? db.close() : undefined));
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (ownDb) await db.close();
+    throw error;
+  }
+}
+
+/**
+ * The API and, in the same process over the same database, the worker: how the demo runs (scripts/start.ts), and
+ * how `npm start -w server` runs on PGlite, which one process at a time can open. New applications wake the worker
+ * at once instead of waiting for its next poll.
+ */
+export async function startApiWithWorker(config: Config = loadConfig()): Promise<RunningApi> {
+  const db = await openDb(config);
+  let worker: RunningWorker | undefined;
+  try {
+    const api = await startApi(config, { db, onApplicationSubmitted: () => worker?.notify() });
+    try {
+      worker = await startWorker(config, { db });
+    } catch (error) {
+      await api.close();
+      throw error;
+    }
+    const running = worker;
+    let closing: Promise<void> | undefined;
+    return {
+      url: api.url,
+      close: () => {
+        closing ??= api
+          .close()
+          .then(() => running.close())
+          .then(() => db.close());
         return closing;
       },
     };
@@ -42,7 +87,9 @@ export async function startApi(config: Config = loadConfig()): Promise<RunningAp
 }
 
 async function main(): Promise<void> {
-  const api = await startApi();
+  const config = loadConfig();
+  // With PostgreSQL, workers run as their own processes (`npm run worker -w server`); PGlite needs them in here.
+  const api = config.databaseUrl ? await startApi(config) : await startApiWithWorker(config);
   const stop = (signal: NodeJS.Signals) => {
     api.close().then(
       () => process.exit(0),

@@ -1,5 +1,8 @@
 // A fresh, empty database for one test file: PGlite in memory, or a new schema on TEST_DATABASE_URL.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { Db } from '../../src/db/db';
 import { openPgliteDb } from '../../src/db/pglite-db';
@@ -56,5 +59,38 @@ export async function createTestDb(): Promise<TestDb> {
         await client.query(`drop schema if exists ${jobSchema} cascade`);
       });
     },
+  };
+}
+
+export interface ReopenableTestDb {
+  /** Opens a new connection to the same stored data (PGlite folder or PostgreSQL schema). */
+  open(): Promise<Db>;
+  env: Record<string, string>;
+  /** Deletes the stored data; every connection must be closed first. */
+  drop(): Promise<void>;
+}
+
+/** A database that outlives its connections, for restart tests: PGlite in a temporary folder, or a schema. */
+export async function createReopenableTestDb(): Promise<ReopenableTestDb> {
+  if (testDbKind() === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-restart-'));
+    return {
+      open: () => openPgliteDb(dir),
+      env: {},
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const connectionString = process.env.TEST_DATABASE_URL as string;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`create schema ${schema}`));
+  const jobSchema = `${schema}_jobs`;
+  return {
+    open: () => openPostgresDb({ connectionString, searchPath: [schema, 'public'], max: 4 }),
+    env: { JOB_SCHEMA: jobSchema },
+    drop: () =>
+      withAdminClient(async (client) => {
+        await client.query(`drop schema ${schema} cascade`);
+        await client.query(`drop schema if exists ${jobSchema} cascade`);
+      }),
   };
 }
