@@ -106,3 +106,45 @@ export async function authorizeProfile(): Promise<ZaloProfile> {
     return { id: userInfo.id, name: userInfo.name, avatar: userInfo.avatar };
   });
 }
+
+/** How a share ended: sent through a share sheet, copied for the citizen to paste, or closed without sharing. */
+export type ShareOutcome = 'shared' | 'copied' | 'cancelled';
+
+export interface ShareContent {
+  /** The message itself (plain text; links in it become tappable in Zalo). */
+  text: string;
+  /** A short title, where the share sheet shows one. */
+  title?: string;
+}
+
+/**
+ * Zalo's share sheet (openShareSheet, type "text") inside Zalo. Builds for the sandbox run in a plain browser, where
+ * Zalo's sheet does not exist: there the browser's own share sheet (Web Share API) when it has one, else the text is
+ * copied to the clipboard.
+ */
+export async function openShareSheet(content: ShareContent): Promise<ShareOutcome> {
+  if (isZaloSandbox) return shareInBrowser(content);
+  const result = await callZalo((sdk) =>
+    sdk.openShareSheet({
+      type: 'text',
+      data: { text: content.text, description: content.title ?? '', autoParseLink: true },
+    }),
+  );
+  // status 0: the citizen closed the sheet (zmp-sdk OpenShareSheetReturns).
+  return result && result.status === 0 ? 'cancelled' : 'shared';
+}
+
+async function shareInBrowser({ text, title }: ShareContent): Promise<ShareOutcome> {
+  if (typeof navigator.share === 'function') {
+    try {
+      await navigator.share({ title, text });
+      return 'shared';
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+      // Refused for another reason (e.g. no user gesture): copying still works.
+    }
+  }
+  if (!navigator.clipboard) throw new ZaloError('SHARE_UNAVAILABLE', 'Neither Web Share nor the clipboard is available');
+  await navigator.clipboard.writeText(text);
+  return 'copied';
+}

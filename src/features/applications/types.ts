@@ -63,12 +63,27 @@ export interface SubmitApplicationInput {
   attachments: { documentCode: string; uploadId: string }[];
 }
 
-/** POST /api/v1/applications → 201, and GET /api/v1/applications/:id. */
+/**
+ * POST /api/v1/applications → 201, and GET /api/v1/applications/:id (server/src/routes/applications/schemas.ts).
+ * `status` is `forwarding` until the one-stop system has the dossier, `forwarding-failed` if it refused it, then the
+ * national status by name (`submitted`, `accepted`, …).
+ */
 export interface ApplicationReceipt {
   id: string;
   reference: string;
+  procedure: { code: string; name: string };
+  office: { code: string; name: string };
   status: string;
+  /** TrangThaiHoSo 1–10; null while forwarding. */
+  statusCode: number | null;
+  /** Vietnamese. */
+  statusName: string;
+  /** MaHoSo, the official receipt code; null until the one-stop system accepts the dossier. */
+  receiptCode: string | null;
+  /** NgayHenTra (ISO date-time); null until accepted. */
+  dueAt: string | null;
   createdAt: string;
+  forwardedAt: string | null;
 }
 
 /** One application being filled in, kept on the phone (one per procedure) until it is submitted. */

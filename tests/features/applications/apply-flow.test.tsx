@@ -2,7 +2,14 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { deferred, installFakeApi, type FakeApi } from '../../support/fake-api';
 import { grantedConsent, installIdentityProxy, type IdentityProxy } from '../../support/fake-identity-proxy';
 import { endSessionAfterEachTest } from '../../support/session';
-import { birthApplication, installApplicationProxy, renderApp, storeDraft, storedDraft } from './support';
+import {
+  birthApplication,
+  forwardingApplication,
+  installApplicationProxy,
+  renderApp,
+  storeDraft,
+  storedDraft,
+} from './support';
 
 endSessionAfterEachTest();
 
@@ -172,7 +179,7 @@ describe('applying online', () => {
       attempts += 1;
       return attempts === 1
         ? first.promise
-        : { status: 201, body: { id: 'app-2', reference: 'P4TW8NRZ', status: 'received', createdAt: '2026-11-22T02:30:00.000Z' } };
+        : { status: 201, body: forwardingApplication({ id: 'app-2', reference: 'P4TW8NRZ' }) };
     });
     const { user } = renderApp('/procedures/1.001193/apply');
     await heading('Kiểm tra lại thông tin');
@@ -187,7 +194,7 @@ describe('applying online', () => {
       'Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
     );
     await click(user, 'Nộp hồ sơ');
-    expect(await screen.findByText('P4TW8NRZ')).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Mã tham chiếu' })).toHaveTextContent('P4TW8NRZ');
 
     const requests = api.requestsTo('/api/v1/applications');
     expect(requests).toHaveLength(2);

@@ -5,7 +5,12 @@ import { AppProviders } from '@/app';
 import { AppRoutes } from '@/router';
 import { ImageCompressorContext } from '@/features/applications/state/use-document-uploads';
 import type { ImageCompressor } from '@/features/applications/image-compression';
-import type { ApplicationDraft, ApplicationProcedure, OfficeChoice } from '@/features/applications/types';
+import type {
+  ApplicationDraft,
+  ApplicationProcedure,
+  ApplicationReceipt,
+  OfficeChoice,
+} from '@/features/applications/types';
 import type { FakeApi, FakeReply, RecordedRequest } from '../../support/fake-api';
 import { birthRegistration } from '../../support/catalog-fixtures';
 import { zmpSdkMock } from '../../support/zmp-sdk-mock';
@@ -21,8 +26,12 @@ export function fakeCompressor() {
 }
 
 /** The real pages and providers at `path`, with the image compressor given (see ImageCompressorContext). */
-export function renderApp(path: string, compress: ImageCompressor = fakeCompressor().compress) {
-  const user = userEvent.setup();
+export function renderApp(
+  path: string,
+  compress: ImageCompressor = fakeCompressor().compress,
+  userOptions: Parameters<typeof userEvent.setup>[0] = {},
+) {
+  const user = userEvent.setup(userOptions);
   const view = render(
     <AppProviders>
       <ImageCompressorContext.Provider value={compress}>
@@ -106,10 +115,44 @@ export function installApplicationProxy(api: FakeApi, procedures: ApplicationPro
     const file = (body as FormData).get('file') as File;
     return { status: 201, body: { id: `upload-${uploads}`, size: file.size, contentType: file.type } };
   });
-  api.post('/api/v1/applications', () => ({
-    status: 201,
-    body: { id: 'app-1', reference: 'K7QH2M9X', status: 'received', createdAt: '2026-11-22T02:30:00.000Z' },
-  }));
+  api.post('/api/v1/applications', () => ({ status: 201, body: forwardingApplication() }));
+  api.get('/api/v1/applications/:id', ({ pathParams }) =>
+    pathParams.id === 'app-1'
+      ? { status: 200, body: forwardingApplication() }
+      : { status: 404, body: { statusCode: 404, code: 'APPLICATION_NOT_FOUND', message: 'Không tìm thấy hồ sơ này.' } },
+  );
+}
+
+/** An application as the proxy answers it (POST and GET), still on its way to the one-stop system. */
+export function forwardingApplication(overrides: Partial<ApplicationReceipt> = {}): ApplicationReceipt {
+  return {
+    id: 'app-1',
+    reference: 'K7QH2M9X',
+    procedure: { code: birthApplication.code, name: birthApplication.name },
+    office: { code: khaoMang.code, name: khaoMang.name },
+    status: 'forwarding',
+    statusCode: null,
+    statusName: 'Đã gửi — đang chuyển tới Bộ phận một cửa',
+    receiptCode: null,
+    dueAt: null,
+    createdAt: '2026-11-22T02:30:00.000Z',
+    forwardedAt: null,
+    ...overrides,
+  };
+}
+
+/** The same application once the one-stop system has received it: receipt code (MaHoSo) and due date (NgayHenTra). */
+export function receivedApplication(overrides: Partial<ApplicationReceipt> = {}): ApplicationReceipt {
+  return forwardingApplication({
+    status: 'submitted',
+    statusCode: 1,
+    statusName: 'Mới đăng ký',
+    receiptCode: '04465-261122-0007',
+    // 08:00 on Monday 30 November 2026, Vietnam time.
+    dueAt: '2026-11-30T01:00:00.000Z',
+    forwardedAt: '2026-11-22T02:30:04.000Z',
+    ...overrides,
+  });
 }
 
 /** The uploaded file of a recorded POST /api/v1/uploads. */
