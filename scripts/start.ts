@@ -27,6 +27,7 @@ function demoEnvironment(): Record<string, string> {
     PUBLIC_BASE_URL: apiUrl,
     ZALO_GRAPH_URL: sandboxUrl,
     ONE_STOP_BASE_URL: sandboxUrl,
+    ONE_STOP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/one-stop`,
     VITE_API_URL: apiUrl,
     VITE_ZALO_SANDBOX_URL: sandboxUrl,
   };
