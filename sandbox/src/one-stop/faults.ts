@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
+import { FaultList, type StoredFault } from '../fault-list';
 
 export const ONE_STOP_OPERATIONS = ['push', 'lookup', 'list', 'document', 'supplement', 'withdrawal'] as const;
 export type OneStopOperation = (typeof ONE_STOP_OPERATIONS)[number];
@@ -26,10 +25,7 @@ export interface OneStopFaultSpec {
   times?: number;
 }
 
-export interface OneStopFault extends OneStopFaultSpec {
-  id: string;
-  remaining?: number;
-}
+export type OneStopFault = StoredFault<OneStopFaultSpec>;
 
 /** Each API route names its operation in `config.operation`, so that a fault can target one. */
 export interface OperationConfig {
@@ -41,43 +37,13 @@ declare module 'fastify' {
 }
 
 /** Faults switched on through `/sandbox/control/one-stop/faults`, applied to `/one-stop/api/*`. */
-export class OneStopFaults {
-  private faults: OneStopFault[] = [];
+export class OneStopFaults extends FaultList<OneStopFaultSpec> {
   private readonly dropping = new WeakSet<FastifyRequest>();
-  private readonly closing = new AbortController();
-
-  add(spec: OneStopFaultSpec): OneStopFault {
-    const fault: OneStopFault = { ...spec, id: randomUUID(), ...(spec.times !== undefined ? { remaining: spec.times } : {}) };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  list(): OneStopFault[] {
-    return this.faults.map((fault) => ({ ...fault }));
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-
-  shutdown(): void {
-    this.closing.abort();
-  }
-
-  private take(operation: OneStopOperation | undefined): OneStopFault | undefined {
-    const fault = this.faults.find((candidate) => candidate.operation === undefined || candidate.operation === operation);
-    if (!fault) return undefined;
-    if (fault.remaining !== undefined) {
-      fault.remaining -= 1;
-      if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
-    }
-    return { ...fault };
-  }
 
   /** onRequest hook of the API: runs before authentication, as a failing gateway would. */
   readonly onRequest: onRequestAsyncHookHandler = async (request, reply) => {
     const operation = request.routeOptions.config?.operation;
-    const fault = this.take(operation);
+    const fault = this.take((candidate) => candidate.operation === undefined || candidate.operation === operation);
     if (!fault) return;
     switch (fault.mode) {
       case 'slow':
@@ -107,20 +73,4 @@ export class OneStopFaults {
     }
     return payload;
   };
-
-  private async hold(ms: number, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const gone = new AbortController();
-    const onClose = () => gone.abort();
-    reply.raw.once('close', onClose);
-    try {
-      await delay(ms, undefined, { signal: AbortSignal.any([gone.signal, this.closing.signal]) });
-    } catch {
-      // The caller gave up or the sandbox is stopping: nobody waits for an answer, and nothing is recorded.
-      request.log.debug('slow fault interrupted');
-      reply.hijack();
-      if (!reply.raw.destroyed) reply.raw.destroy();
-    } finally {
-      reply.raw.off('close', onClose);
-    }
-  }
 }

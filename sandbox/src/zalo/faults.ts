@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
+import { FaultList, type StoredFault } from '../fault-list';
 import { defaultZaloMessage } from './zalo-errors';
 
 export type FaultMode = 'slow' | 'http-500' | 'http-error' | 'error';
@@ -20,50 +19,14 @@ export interface FaultSpec {
   times?: number;
 }
 
-export interface Fault extends FaultSpec {
-  id: string;
-  /** Requests still to affect, when `times` was given. */
-  remaining?: number;
-}
+export type Fault = StoredFault<FaultSpec>;
 
 /** Faults the tests and the demo switch on through the control API, applied to the fake Zalo server APIs. */
-export class FaultInjector {
-  private faults: Fault[] = [];
-  private readonly closing = new AbortController();
-
-  add(spec: FaultSpec): Fault {
-    const fault: Fault = { ...spec, id: randomUUID(), ...(spec.times !== undefined ? { remaining: spec.times } : {}) };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  list(): Fault[] {
-    return this.faults.map((fault) => ({ ...fault }));
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-
-  /** Cancels pending `slow` delays so the server can close at once. */
-  shutdown(): void {
-    this.closing.abort();
-  }
-
-  /** The first fault that matches the path, counted as used. */
-  private take(path: string): Fault | undefined {
-    const fault = this.faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    if (fault.remaining !== undefined) {
-      fault.remaining -= 1;
-      if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
-    }
-    return { ...fault };
-  }
-
+export class FaultInjector extends FaultList<FaultSpec> {
   /** An onRequest hook for every fake Zalo server API route. */
   readonly hook: onRequestAsyncHookHandler = async (request, reply) => {
-    const fault = this.take(request.url.split('?')[0] ?? request.url);
+    const path = request.url.split('?')[0] ?? request.url;
+    const fault = this.take((candidate) => candidate.path === undefined || candidate.path === path);
     if (!fault) return;
     switch (fault.mode) {
       case 'slow':
@@ -82,20 +45,4 @@ export class FaultInjector {
       }
     }
   };
-
-  private async hold(ms: number, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const gone = new AbortController();
-    const onClose = () => gone.abort();
-    reply.raw.once('close', onClose);
-    try {
-      await delay(ms, undefined, { signal: AbortSignal.any([gone.signal, this.closing.signal]) });
-    } catch {
-      // The caller gave up or the sandbox is stopping: nobody is waiting for an answer.
-      request.log.debug('slow fault interrupted');
-      reply.hijack();
-      if (!reply.raw.destroyed) reply.raw.destroy();
-    } finally {
-      reply.raw.off('close', onClose);
-    }
-  }
 }
