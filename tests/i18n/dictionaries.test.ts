@@ -1,21 +1,20 @@
+// Every dictionary the app loads (the main one, and those that load with a feature's chunk) must say the same
+// things in Vietnamese and English.
 import vi from '@/i18n/vi.json';
 import en from '@/i18n/en.json';
+import accountVi from '@/i18n/account/vi.json';
+import accountEn from '@/i18n/account/en.json';
+import applicationsVi from '@/features/applications/i18n/vi.json';
+import applicationsEn from '@/features/applications/i18n/en.json';
+import { flattenDictionary } from '../support/dictionary';
 
-function flatten(value: unknown, prefix = ''): Map<string, unknown> {
-  const entries = new Map<string, unknown>();
-  if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      for (const [path, leaf] of flatten(child, prefix ? `${prefix}.${key}` : key)) entries.set(path, leaf);
-    }
-  } else {
-    entries.set(prefix, value);
-  }
-  return entries;
-}
-
-describe('UI dictionaries', () => {
-  const viEntries = flatten(vi);
-  const enEntries = flatten(en);
+describe.each([
+  ['main', vi, en],
+  ['account', accountVi, accountEn],
+  ['application form', applicationsVi, applicationsEn],
+])('the %s dictionaries', (_name, viDictionary, enDictionary) => {
+  const viEntries = flattenDictionary(viDictionary);
+  const enEntries = flattenDictionary(enDictionary);
 
   it('have exactly the same keys in Vietnamese and English', () => {
     expect([...enEntries.keys()].sort()).toEqual([...viEntries.keys()].sort());
