@@ -20,6 +20,8 @@ const requiredDocuments = [
 /** The parts of GET /api/v1/applications/:id this journey reads. */
 interface StoredApplication {
   receiptCode: string | null;
+  createdAt: string;
+  forwardedAt: string | null;
   documents: { documentCode: string; size: number }[];
 }
 
@@ -232,6 +234,15 @@ test('a citizen applies for birth registration with photos, survives a reload, a
   await page.getByText(/Cán bộ sẽ xem xét hồ sơ/).waitFor();
   await expectAccessible(page, 'receipt: official receipt code');
 
+  // "Chia sẻ": a browser without a share sheet (this demo build is not inside Zalo) copies the receipt instead.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: urls.app });
+  await page.getByRole('button', { name: 'Chia sẻ' }).click();
+  await page.getByText('Đã sao chép thông tin hồ sơ. Hãy dán vào tin nhắn để gửi.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Đăng ký khai sinh');
+  expect(copied).toContain(reference.replace(/\s/g, ''));
+  expect(copied).toContain(receiptCode);
+
   // The proxy holds the same: the receipt code and the three compressed photos (its last answer to the page).
   await Promise.all(uploadAnswers);
   const stored = applicationAnswers[applicationAnswers.length - 1];
@@ -250,6 +261,9 @@ test('a citizen applies for birth registration with photos, survives a reload, a
   console.log(
     [
       `Submit → official receipt code on screen: ${receiptToScreenMs} ms (receipt code ${receiptCode})`,
+      `Proxy: accepted → forwarded and receipt code recorded in ${
+        Date.parse(stored.forwardedAt ?? '') - Date.parse(stored.createdAt)
+      } ms`,
       `Phone photo: ${photo.length} bytes (3000×4000 JPEG) → uploaded ${uploads.map((u) => u.size).join(', ')} bytes`,
     ].join('\n'),
   );
