@@ -24,6 +24,7 @@ const profilePage = lazyPage(() => import('@/pages/profile-page'));
 const consentPage = lazyPage(() => import('@/pages/consent-page'));
 const applyPage = lazyPage(() => import('@/pages/apply-page'));
 const applicationReceiptPage = lazyPage(() => import('@/pages/application-receipt-page'));
+const lookupPage = lazyPage(() => import('@/pages/lookup-page'));
 const notFoundPage = lazyPage(() => import('@/pages/not-found-page'));
 
 /** The pages and the bottom navigation; the caller supplies the router (ZMPRouter in the app, MemoryRouter in tests). */
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="/offices/:code" element={officePage} />
         <Route path="/applications" element={applicationsPage} />
         <Route path="/applications/:id" element={applicationReceiptPage} />
+        <Route path="/lookup" element={lookupPage} />
         <Route path="/notifications" element={notificationsPage} />
         <Route path="/profile" element={profilePage} />
         <Route path="/profile/consent/:purpose" element={consentPage} />

@@ -7,11 +7,11 @@ import { DetailSkeleton } from '@/components/skeletons';
 import type { ReceiptNavigationState } from '@/features/applications/components/application-form';
 import { ReceiptView } from '@/features/applications/components/receipt-view';
 import { useApplicationsDictionary } from '@/features/applications/i18n/use-applications-dictionary';
-import { applicationReceiptState } from '@/features/applications/state/receipt-state';
+import { applicationReceiptState, usePageVisit } from '@/features/applications/state/receipt-state';
 
-function StoredReceipt({ id }: { id: string }) {
-  const receipt = useRecoilValue(applicationReceiptState(id));
-  return <ReceiptView receipt={receipt} />;
+function StoredApplication({ id, visit }: { id: string; visit: number }) {
+  const application = useRecoilValue(applicationReceiptState({ id, visit }));
+  return <ReceiptView receipt={application} />;
 }
 
 function ReceiptNotFound() {
@@ -19,16 +19,24 @@ function ReceiptNotFound() {
   return <NotFound title={t('applications.receipt.notFoundTitle')} body={t('applications.receipt.notFoundBody')} />;
 }
 
-/** /applications/:id: the receipt; right after submission it shows what the proxy answered, without a new request. */
+/**
+ * /applications/:id: the application, asked for afresh on every visit (the office may have acted meanwhile); right
+ * after submission it shows what the proxy answered, without a new request.
+ */
 export default function ApplicationReceiptPage() {
   const id = useParams().id ?? '';
+  const visit = usePageVisit();
   const state = useLocation().state as ReceiptNavigationState | null;
-  const refresh = useRecoilRefresher_UNSTABLE(applicationReceiptState(id));
+  const refresh = useRecoilRefresher_UNSTABLE(applicationReceiptState({ id, visit }));
   const fresh = state?.receipt?.id === id ? state : null;
   return (
-    <PageLayout>
+    <PageLayout showBack>
       <AsyncSection fallback={<DetailSkeleton />} onRetry={refresh} notFound={<ReceiptNotFound />}>
-        {fresh ? <ReceiptView receipt={fresh.receipt} procedureName={fresh.procedureName} /> : <StoredReceipt id={id} />}
+        {fresh ? (
+          <ReceiptView receipt={fresh.receipt} procedureName={fresh.procedureName} />
+        ) : (
+          <StoredApplication id={id} visit={visit} />
+        )}
       </AsyncSection>
     </PageLayout>
   );

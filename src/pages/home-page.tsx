@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useRecoilRefresher_UNSTABLE, useRecoilState } from 'recoil';
 import { useTranslation } from 'react-i18next';
 import { AsyncSection } from '@/components/async-section';
-import { BuildingIcon, ChevronIcon } from '@/components/icons';
+import { BuildingIcon, ChevronIcon, SearchIcon } from '@/components/icons';
 import { PageLayout } from '@/components/page-layout';
 import { SearchBox } from '@/components/search-box';
 import { ListSkeleton } from '@/components/skeletons';
@@ -58,6 +58,14 @@ export function HomePage() {
             <span className="card-body">
               <span className="card-title">{t('home.officesLink')}</span>
               <span className="card-meta">{t('home.officesHint')}</span>
+            </span>
+            <ChevronIcon />
+          </Link>
+          <Link to="/lookup" className="card-link card-link--standalone">
+            <SearchIcon />
+            <span className="card-body">
+              <span className="card-title">{t('home.lookupLink')}</span>
+              <span className="card-meta">{t('home.lookupHint')}</span>
             </span>
             <ChevronIcon />
           </Link>

@@ -26,7 +26,7 @@ describe('the whole app', () => {
 
     await user.click(within(navigation()).getByRole('button', { name: 'Hồ sơ' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Hồ sơ của tôi' })).toBeInTheDocument();
-    expect(screen.getByText('Tính năng này sẽ sớm có')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Hồ sơ đã nộp' })).toBeInTheDocument();
 
     await user.click(within(navigation()).getByRole('button', { name: 'Thông báo' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Thông báo' })).toBeInTheDocument();

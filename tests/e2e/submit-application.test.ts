@@ -189,7 +189,8 @@ test('a citizen applies for birth registration with photos, survives a reload, a
   await page.reload();
   await page.getByRole('link', { name: /^Đăng ký khai sinh/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
-  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  // The procedure page knows there is a draft on the phone.
+  await page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' }).click();
   await page.getByRole('heading', { level: 2, name: 'Tiếp tục hồ sơ đang làm dở' }).waitFor();
   await expectAccessible(page, 'form: draft found after reload');
   await page.getByRole('button', { name: 'Tiếp tục điền' }).click();

@@ -102,3 +102,91 @@ export interface ApplicationDraft {
   /** ISO date-time of the last change; null for a draft nothing has been typed into yet. */
   updatedAt: string | null;
 }
+
+/** One of the citizen's applications in the Hồ sơ tab (GET /api/v1/applications → `{ items }`). */
+export interface ApplicationSummary extends ApplicationReceipt {
+  /** The due date has passed while the office still holds the dossier undecided. */
+  overdue?: boolean;
+  /** The citizen must act: supply documents (5), pay (6) or collect the result (9). */
+  needsAction?: boolean;
+}
+
+/** One step of the dossier's progress (BuocXuLy): when, which unit and officer, and the officer's note. */
+export interface TimelineStep {
+  at: string;
+  statusCode: number | null;
+  statusName: string;
+  unit: string | null;
+  officer: string | null;
+  note: string | null;
+}
+
+/** The office's request for missing documents (status 5, Mẫu 02); the due date resets when they arrive. */
+export interface SupplementRequest {
+  requestId: string;
+  note: string | null;
+  documents: { name: string }[];
+  requestedAt: string;
+  previousDueAt: string | null;
+  newDueAt: string | null;
+}
+
+/** A fee or tax to pay (status 6); `amount` in đồng. */
+export interface FeeRequest {
+  amount: number;
+  description: string;
+  paymentMethod: string | null;
+}
+
+/** Where and how to collect the result (status 9). */
+export interface ResultPickup {
+  pickupPlace: string;
+  pickupMethod: string;
+  note: string | null;
+}
+
+/** A delay with apology (Mẫu 04): the status stays, the due date moves. */
+export interface DelayNotice {
+  apology: string;
+  previousDueAt: string | null;
+  newDueAt: string;
+}
+
+/** A document the citizen sent with the application or a supplement. */
+export interface SentDocument {
+  documentCode?: string;
+  documentName: string;
+  fileName?: string;
+  size?: number;
+  contentType?: string;
+}
+
+/**
+ * GET /api/v1/applications/:id: the application with its progress. Everything beyond the receipt is optional: the
+ * answer to a submission (POST) has none of it, and the office only fills in what its status calls for.
+ */
+export interface ApplicationDetail extends ApplicationSummary {
+  timeline?: TimelineStep[];
+  /** Working days left before the due date; null when the clock does not run (e.g. waiting on the citizen). */
+  workingDaysLeft?: number | null;
+  documents?: SentDocument[];
+  supplement?: SupplementRequest | null;
+  fee?: FeeRequest | null;
+  result?: ResultPickup | null;
+  /** Why it was refused (3) or stopped (8). */
+  reason?: string | null;
+  delay?: DelayNotice | null;
+  canWithdraw?: boolean;
+  canRate?: boolean;
+  rating?: { stars: number; comment?: string | null } | null;
+}
+
+/** GET /api/v1/lookup: what anyone may see of a dossier, with its receipt code and the applicant's phone. */
+export interface PublicLookupResult {
+  receiptCode: string;
+  procedureName: string;
+  statusCode: number;
+  statusName: string;
+  dueAt: string | null;
+  overdue: boolean;
+}

@@ -15,7 +15,7 @@ import { getOffice } from '../api/search-offices';
 import { ApplicationValidationError, submitApplication } from '../api/submit-application';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import { newId } from '../new-id';
-import { draftState, draftStorageKey, hasProgress } from '../state/draft-state';
+import { draftFilesState, draftState, draftStorageKey, hasProgress } from '../state/draft-state';
 import { pendingUploadsState } from '../state/use-document-uploads';
 import { applicationProcedureState } from '../state/procedure-state';
 import { buildSteps, firstStepWith, stepFields, type FormStep } from '../steps';
@@ -356,7 +356,14 @@ export function ApplicationForm({ procedureCode, preselectedOffice }: Applicatio
             />
           ))}
 
-        {step.kind === 'documents' && <DocumentUploads procedure={procedure} errors={errors} />}
+        {step.kind === 'documents' && (
+          <DocumentUploads
+            documents={procedure.documents}
+            uploadsKey={procedure.code}
+            filesState={draftFilesState(procedure.code)}
+            errors={errors}
+          />
+        )}
 
         {step.kind === 'review' && (
           <ReviewAnswers procedure={procedure} steps={steps} stepTitle={stepTitle} onEdit={edit} />

@@ -1,9 +1,8 @@
-import { useRecoilValue } from 'recoil';
+import { useRecoilValue, type RecoilState } from 'recoil';
 import { formatFileSize } from '../file-rules';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
-import { draftState } from '../state/draft-state';
 import { pendingUploadsState, useDocumentUploads } from '../state/use-document-uploads';
-import type { ApplicationProcedure } from '../types';
+import type { ApplicationProcedure, UploadedFile } from '../types';
 
 export function documentSectionId(code: string): string {
   return `document-${code}`;
@@ -13,19 +12,30 @@ export function documentSectionId(code: string): string {
 const PICK_ACCEPT = 'image/*,application/pdf';
 const CAMERA_ACCEPT = 'image/*';
 
-/** The procedure's documents: for each, take a photo or pick files, watch them upload, retry or remove them. */
-export function DocumentUploads({ procedure, errors }: { procedure: ApplicationProcedure; errors: Record<string, string> }) {
+interface DocumentUploadsProps {
+  /** The documents to upload (a procedure's, or those an office asked for). */
+  documents: ApplicationProcedure['documents'];
+  /** Names the upload area: its files in progress are kept under it (see pendingUploadsState). */
+  uploadsKey: string;
+  /** Where finished uploads go (the draft's files, or a supplement's). */
+  filesState: RecoilState<UploadedFile[]>;
+  /** A message per document code. */
+  errors: Record<string, string>;
+}
+
+/** The documents: for each, take a photo or pick files, watch them upload, retry or remove them. */
+export function DocumentUploads({ documents, uploadsKey, filesState, errors }: DocumentUploadsProps) {
   const { t } = useApplicationsDictionary();
-  const draft = useRecoilValue(draftState(procedure.code));
-  const pending = useRecoilValue(pendingUploadsState(procedure.code));
-  const { addFiles, retry, remove } = useDocumentUploads(procedure.code);
+  const files = useRecoilValue(filesState);
+  const pending = useRecoilValue(pendingUploadsState(uploadsKey));
+  const { addFiles, retry, remove } = useDocumentUploads(uploadsKey, filesState);
 
   return (
     <div className="documents">
       <p className="muted">{t('applications.documents.lead')}</p>
-      {procedure.documents.map((document) => {
+      {documents.map((document) => {
         const sectionId = documentSectionId(document.code);
-        const uploaded = draft.files.filter((file) => file.documentCode === document.code);
+        const uploaded = files.filter((file) => file.documentCode === document.code);
         const inProgress = pending.filter((upload) => upload.documentCode === document.code);
         const error = errors[document.code];
         const onFiles = (files: FileList | null) => {

@@ -1,35 +1,17 @@
 import { Link } from 'react-router-dom';
+import { formatDateTime, formatDueDate } from '../format-dates';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
+import { statusLabel } from '../status-label';
 import { isSettled, useApplicationRefresh } from '../state/use-application-refresh';
-import type { ApplicationReceipt } from '../types';
+import type { ApplicationDetail } from '../types';
+import { ApplicationTimeline, SentDocuments } from './application-timeline';
+import { NextSteps } from './next-steps';
+import { RateService } from './rate-service';
+import { WithdrawApplication } from './withdraw-application';
 import { ReceiptQrCode } from './receipt-qr-code';
 import { ShareReceiptButton } from './share-receipt-button';
 import './application-form.css';
-
-// Shown in Vietnam time whatever the phone's zone.
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  // UTC+7, no daylight saving.
-  const local = new Date(date.getTime() + 7 * 60 * 60 * 1000).toISOString();
-  const [year, month, day] = local.slice(0, 10).split('-');
-  return `${local.slice(11, 16)} ${day}/${month}/${year}`;
-}
-
-/** e.g. "Thứ Hai, 23/11/2026". */
-function formatDueDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
-    weekday: 'long',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: TIME_ZONE,
-  }).format(date);
-}
+import './follow-up.css';
 
 /** Two groups of four, so the reference is easy to read out over the phone; copying it still gives 8 characters. */
 function SpacedReference({ reference }: { reference: string }) {
@@ -47,14 +29,40 @@ function SpacedReference({ reference }: { reference: string }) {
 
 interface ReceiptViewProps {
   /** The application as last known (the proxy's answer to the submission, or a GET); refreshed from here on. */
-  receipt: ApplicationReceipt;
+  receipt: ApplicationDetail;
   /** The procedure name known to the form, for an answer that lacks it. */
   procedureName?: string;
 }
 
+/** "Còn N ngày làm việc", "Hôm nay là ngày hẹn trả kết quả" or a "Quá hạn" badge, under the due date. */
+function DueCountdown({ application }: { application: ApplicationDetail }) {
+  const { t } = useApplicationsDictionary();
+  if (application.overdue) {
+    return (
+      <p className="due-countdown">
+        <span className="badge badge--overdue">{t('applications.detail.overdue')}</span>{' '}
+        {t('applications.detail.overdueBody', { office: application.office?.name ?? '' })}
+      </p>
+    );
+  }
+  const days = application.workingDaysLeft;
+  if (days === undefined || days === null || days < 0) return null;
+  return (
+    <p className="due-countdown">
+      {days === 0 ? t('applications.detail.dueToday') : t('applications.detail.daysLeft', { days })}
+    </p>
+  );
+}
+
+/** Statuses where the receipt is the news: the office has it and is working on it. */
+function isWithOffice(statusCode: number | null): boolean {
+  return statusCode === null || [1, 2, 4].includes(statusCode);
+}
+
 /**
- * The receipt: the app's reference at once, then (as soon as the one-stop system accepts the dossier) the official
- * receipt code, the due date and a QR code of it; or, if forwarding failed for good, whom to contact.
+ * The application page. The receipt: the app's reference at once, then (as soon as the one-stop system accepts the dossier) the official
+ * receipt code, the due date and a QR code of it; or, if forwarding failed for good, whom to contact. Then, as the
+ * office acts: the status, what the citizen needs to do, every step so far, the documents sent, withdrawal and rating.
  */
 export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
   const { t, i18n } = useApplicationsDictionary();
@@ -65,11 +73,16 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
   const failed = application.status === 'forwarding-failed';
   const dueDate = application.dueAt ? formatDueDate(application.dueAt, i18n.language) : null;
 
-  const title = receiptCode
-    ? t('applications.receipt.titleReceived')
-    : failed
-      ? t('applications.receipt.titleFailed')
-      : t('applications.receipt.title');
+  const statusCode = application.statusCode;
+  // Until the office starts work the receipt is the news; from then on, the status in plain words.
+  const title =
+    statusCode !== null && statusCode >= 3
+      ? statusLabel(t, application)
+      : receiptCode
+        ? t('applications.receipt.titleReceived')
+        : failed
+          ? t('applications.receipt.titleFailed')
+          : t('applications.receipt.title');
   const shareText = receiptCode
     ? t('applications.receipt.shareText', {
         procedure,
@@ -88,6 +101,7 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
     <article className="receipt">
       <h1 className="page-title">{title}</h1>
       {procedure && <p className="details-lead">{procedure}</p>}
+      <NextSteps application={application} onChanged={refreshNow} refreshing={refreshing} />
       <section className="state-box" aria-labelledby="receipt-reference-label">
         <h2 id="receipt-reference-label" className="state-title">
           {t('applications.receipt.reference')}
@@ -112,15 +126,18 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
                   </div>
                 </dl>
               )}
+              {dueDate && <DueCountdown application={application} />}
               <ReceiptQrCode value={receiptCode} label={t('applications.receipt.qrLabel', { code: receiptCode })} />
               <p className="muted">{t('applications.receipt.qrHint')}</p>
             </section>
-            <section aria-labelledby="receipt-next-label">
-              <h2 id="receipt-next-label" className="state-title">
-                {t('applications.receipt.nextTitle')}
-              </h2>
-              <p>{t('applications.receipt.next')}</p>
-            </section>
+            {isWithOffice(statusCode) && (
+              <section aria-labelledby="receipt-next-label">
+                <h2 id="receipt-next-label" className="state-title">
+                  {t('applications.receipt.nextTitle')}
+                </h2>
+                <p>{t('applications.receipt.next')}</p>
+              </section>
+            )}
           </>
         ) : failed ? (
           <p className="error-summary">
@@ -165,6 +182,12 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
           {t('applications.receipt.home')}
         </Link>
       </div>
+      <ApplicationTimeline steps={application.timeline ?? []} />
+      <SentDocuments documents={application.documents ?? []} />
+      {(application.canRate || application.rating) && (
+        <RateService applicationId={application.id} rating={application.rating ?? null} onChanged={refreshNow} />
+      )}
+      {application.canWithdraw && <WithdrawApplication applicationId={application.id} onWithdrawn={refreshNow} />}
     </article>
   );
 }

@@ -2,7 +2,7 @@
 // delay, pauses while the page is hidden (no requests from a phone in a pocket), and gives up after a while.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getApplication } from '../api/get-application';
-import type { ApplicationReceipt } from '../types';
+import type { ApplicationDetail } from '../types';
 
 export const REFRESH_POLICY = {
   firstDelayMs: 2_000,
@@ -13,12 +13,12 @@ export const REFRESH_POLICY = {
 };
 
 /** Nothing more to wait for: the receipt code is there, or forwarding ended some other way (e.g. failed). */
-export function isSettled(application: ApplicationReceipt): boolean {
+export function isSettled(application: ApplicationDetail): boolean {
   return application.receiptCode !== null || application.status !== 'forwarding';
 }
 
 export interface ApplicationRefresh {
-  application: ApplicationReceipt;
+  application: ApplicationDetail;
   /** A request is on its way. */
   refreshing: boolean;
   /** Polling stopped before the one-stop system answered; the citizen can still tap "Làm mới". */
@@ -26,7 +26,7 @@ export interface ApplicationRefresh {
   refreshNow: () => void;
 }
 
-export function useApplicationRefresh(initial: ApplicationReceipt): ApplicationRefresh {
+export function useApplicationRefresh(initial: ApplicationDetail): ApplicationRefresh {
   const [application, setApplication] = useState(initial);
   const [refreshing, setRefreshing] = useState(false);
   const [stopped, setStopped] = useState(false);

@@ -1,31 +1,36 @@
 import { createContext, useCallback, useContext, useRef } from 'react';
-import { atomFamily, useRecoilCallback, useSetRecoilState } from 'recoil';
+import { atomFamily, useRecoilCallback, useSetRecoilState, type RecoilState } from 'recoil';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '@/lib/api-client';
 import { uploadFile } from '../api/upload-file';
 import { checkFileSize, checkFileType, MAX_FILE_BYTES, type FileProblem } from '../file-rules';
 import { compressWithLibrary, prepareForUpload, type ImageCompressor } from '../image-compression';
 import { newId } from '../new-id';
-import type { PendingUpload } from '../types';
-import { draftState } from './draft-state';
+import type { PendingUpload, UploadedFile } from '../types';
 
 /**
  * The image compressor the form uses. The real one needs a canvas; tests (jsdom has none) provide another here.
  */
 export const ImageCompressorContext = createContext<ImageCompressor>(compressWithLibrary);
 
-/** Files being prepared or sent, or that failed, per procedure; finished ones move into the draft. */
+/**
+ * Files being prepared or sent, or that failed, per upload area (a procedure's form, or an application's supplement);
+ * finished ones move into that area's files (the draft, or the supplement).
+ */
 export const pendingUploadsState = atomFamily<PendingUpload[], string>({
   key: 'applications/pendingUploads',
   default: [],
 });
 
-/** Adding, retrying and removing a document's files; each upload reports progress as it goes. */
-export function useDocumentUploads(procedureCode: string) {
+/**
+ * Adding, retrying and removing a document's files; each upload reports progress as it goes. `uploadsKey` names the
+ * upload area; `filesState` keeps its finished uploads.
+ */
+export function useDocumentUploads(uploadsKey: string, filesState: RecoilState<UploadedFile[]>) {
   const { t } = useTranslation();
   const compress = useContext(ImageCompressorContext);
-  const setPending = useSetRecoilState(pendingUploadsState(procedureCode));
-  const setDraft = useSetRecoilState(draftState(procedureCode));
+  const setPending = useSetRecoilState(pendingUploadsState(uploadsKey));
+  const setFiles = useSetRecoilState(filesState);
   const controllers = useRef(new Map<string, AbortController>());
 
   const update = useCallback(
@@ -45,14 +50,10 @@ export function useDocumentUploads(procedureCode: string) {
           onProgress: (progress) => update(localId, { progress }),
         });
         setPending((list) => list.filter((upload) => upload.localId !== localId));
-        setDraft((draft) => ({
-          ...draft,
-          files: [
-            ...draft.files,
-            { localId, documentCode, uploadId: result.id, name: file.name, size: result.size, contentType: result.contentType },
-          ],
-          updatedAt: new Date().toISOString(),
-        }));
+        setFiles((files) => [
+          ...files,
+          { localId, documentCode, uploadId: result.id, name: file.name, size: result.size, contentType: result.contentType },
+        ]);
       } catch (error) {
         const apiError = toApiError(error);
         // Trying again helps after a lost connection or a server fault, not when the proxy refused the file itself.
@@ -62,7 +63,7 @@ export function useDocumentUploads(procedureCode: string) {
         controllers.current.delete(localId);
       }
     },
-    [setDraft, setPending, update],
+    [setFiles, setPending, update],
   );
 
   const addFiles = useCallback(
@@ -96,25 +97,21 @@ export function useDocumentUploads(procedureCode: string) {
   const retry = useRecoilCallback(
     ({ snapshot }) =>
       async (localId: string) => {
-        const upload = (await snapshot.getPromise(pendingUploadsState(procedureCode))).find(
+        const upload = (await snapshot.getPromise(pendingUploadsState(uploadsKey))).find(
           (entry) => entry.localId === localId,
         );
         if (upload) await send(localId, upload.documentCode, upload.file);
       },
-    [procedureCode, send],
+    [uploadsKey, send],
   );
 
   const remove = useCallback(
     (localId: string) => {
       controllers.current.get(localId)?.abort();
       setPending((list) => list.filter((upload) => upload.localId !== localId));
-      setDraft((draft) => ({
-        ...draft,
-        files: draft.files.filter((file) => file.localId !== localId),
-        updatedAt: new Date().toISOString(),
-      }));
+      setFiles((files) => files.filter((file) => file.localId !== localId));
     },
-    [setDraft, setPending],
+    [setFiles, setPending],
   );
 
   return { addFiles, retry, remove };
