@@ -10,6 +10,7 @@ import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
@@ -17,6 +18,7 @@ import { officeRoutes } from './routes/offices';
 import { procedureRoutes } from './routes/procedures';
 import { sessionRoutes } from './routes/sessions';
 import { uploadRoutes } from './routes/uploads';
+import { webhookRoutes } from './routes/webhooks';
 
 export interface AppDependencies {
   config: Config;
@@ -25,17 +27,22 @@ export interface AppDependencies {
   logger?: Logger;
   /** The job queue intake enqueues into; by default the app opens its own (closed with the app). */
   jobs?: JobQueue;
-  /** Called after each new application is committed: lets an in-process worker start forwarding at once. */
+  /** Called after each new application or supplement is committed: lets an in-process worker start at once. */
   onApplicationSubmitted?: () => void;
+  /** The clock of overdue flags, working days left and the webhook timestamp check; the real one by default. */
+  now?: () => Date;
 }
 
-export async function buildApp({ config, db, logger, jobs, onApplicationSubmitted }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, jobs, onApplicationSubmitted, now = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
   // Typed with pino's Logger by Fastify; callers only need the base FastifyInstance.
   const app = Fastify({
     loggerInstance: logger ?? createLogger(config.logLevel),
     logController: new PrivacyLogController(),
+    // Behind a reverse proxy the client address (the lookup's rate limit key) comes from X-Forwarded-For.
+    trustProxy: config.trustProxy,
   }) as unknown as FastifyInstance;
 
+  const calendar = loadWorkingCalendar(config.holidaysFile);
   const zalo = createZaloClient({
     graphBaseUrl: config.zalo.graphUrl,
     appSecret: config.zalo.appSecret,
@@ -56,6 +63,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(officeRoutes, { prefix: '/api/v1', db });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
+  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now });
 
   let jobQueue = jobs;
   if (!jobQueue) {
@@ -70,6 +78,8 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     db,
     jobs: jobQueue,
     config,
+    now,
+    calendar,
     onSubmitted: onApplicationSubmitted,
   });
   return app;

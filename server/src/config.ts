@@ -14,13 +14,38 @@ export const DEMO_ZALO_APP_ID = '1234567890123456789';
 const PROCESS_JWT_SECRET = randomBytes(32).toString('base64url');
 /** The sandbox's demo one-stop API token (sandbox/README.md): the default outside production, refused in production. */
 export const DEMO_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-production';
+/** The sandbox's demo webhook HMAC key (sandbox/README.md): the default outside production, refused in production. */
+export const DEMO_ONE_STOP_WEBHOOK_SECRET = 'sandbox-one-stop-webhook-secret-not-for-production';
 /** Settings that must be given explicitly when NODE_ENV=production. */
-const REQUIRED_IN_PRODUCTION = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'JWT_SECRET', 'ONE_STOP_BASE_URL', 'ONE_STOP_API_TOKEN'] as const;
+const REQUIRED_IN_PRODUCTION = [
+  'ZALO_APP_ID',
+  'ZALO_APP_SECRET',
+  'JWT_SECRET',
+  'ONE_STOP_BASE_URL',
+  'ONE_STOP_API_TOKEN',
+  'ONE_STOP_WEBHOOK_SECRET',
+] as const;
 const MEGABYTE = 1024 * 1024;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const httpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * pg-boss schedules by cron, one minute at the finest: a poll interval is a whole number of minutes dividing an
+ * hour, or of hours dividing a day, so that the cron expression fires at even intervals.
+ */
+export function pollCron(seconds: number): string | null {
+  if (seconds % 60 !== 0) return null;
+  const minutes = seconds / 60;
+  if (minutes >= 1 && minutes < 60 && 60 % minutes === 0) return minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`;
+  if (minutes % 60 !== 0) return null;
+  const hours = minutes / 60;
+  if (hours >= 1 && hours <= 24 && 24 % hours === 0) return hours === 24 ? '0 0 * * *' : `0 */${hours} * * *`;
+  return null;
+}
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
 const originList = z
@@ -49,6 +74,17 @@ const environmentSchema = z
     ONE_STOP_BASE_URL: httpUrl.optional(),
     ONE_STOP_API_TOKEN: z.string().min(8).optional(),
     ONE_STOP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+    ONE_STOP_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    STATUS_POLL_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .refine((seconds) => pollCron(seconds) !== null, 'must be 60–3600 seconds dividing an hour, or whole hours dividing a day')
+      .default(300),
+    STATUS_POLL_STALE_AFTER_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).optional(),
+    STATUS_POLL_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(200),
+    LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+    TRUST_PROXY: booleanFlag.default(false),
+    HOLIDAYS_FILE: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'holidays.json')),
     UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(10 * MEGABYTE),
     UPLOAD_MAX_APPLICATION_BYTES: z.coerce.number().int().min(1024).default(30 * MEGABYTE),
     UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(20),
@@ -68,6 +104,9 @@ const environmentSchema = z
     if (env.ONE_STOP_API_TOKEN === DEMO_ONE_STOP_API_TOKEN) {
       context.addIssue({ code: 'custom', path: ['ONE_STOP_API_TOKEN'], message: 'the sandbox demo token is refused in production' });
     }
+    if (env.ONE_STOP_WEBHOOK_SECRET === DEMO_ONE_STOP_WEBHOOK_SECRET) {
+      context.addIssue({ code: 'custom', path: ['ONE_STOP_WEBHOOK_SECRET'], message: 'the sandbox demo secret is refused in production' });
+    }
   })
   .transform((env) => ({
     port: env.PORT,
@@ -78,6 +117,10 @@ const environmentSchema = z
     /** Folder holding offices.json and procedures.json (data/README.md). */
     catalogDir: path.resolve(REPO_ROOT, env.CATALOG_DIR),
     corsOrigins: env.CORS_ORIGINS,
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For (the lookup's rate limit counts per address). */
+    trustProxy: env.TRUST_PROXY,
+    /** data/holidays.json: the working calendar of due dates and "working days left". */
+    holidaysFile: path.resolve(REPO_ROOT, env.HOLIDAYS_FILE),
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ''),
     zalo: {
@@ -98,6 +141,21 @@ const environmentSchema = z
       baseUrl: (env.ONE_STOP_BASE_URL ?? 'http://localhost:3002').replace(/\/$/, ''),
       apiToken: env.ONE_STOP_API_TOKEN ?? DEMO_ONE_STOP_API_TOKEN,
       timeoutMs: env.ONE_STOP_TIMEOUT_MS,
+      /** HMAC-SHA256 key of the status webhooks (X-OneStop-Signature). */
+      webhookSecret: env.ONE_STOP_WEBHOOK_SECRET ?? DEMO_ONE_STOP_WEBHOOK_SECRET,
+    },
+    statusPoll: {
+      /** How often the worker looks for dossiers to poll (a pg-boss cron schedule). */
+      intervalSeconds: env.STATUS_POLL_INTERVAL_SECONDS,
+      cron: pollCron(env.STATUS_POLL_INTERVAL_SECONDS) as string,
+      /** A non-terminal dossier not heard of (webhook or poll) for this long is asked for; the interval by default. */
+      staleAfterSeconds: env.STATUS_POLL_STALE_AFTER_SECONDS ?? env.STATUS_POLL_INTERVAL_SECONDS,
+      /** Most dossiers asked for in one run (the oldest first). */
+      batchSize: env.STATUS_POLL_BATCH_SIZE,
+    },
+    lookup: {
+      /** Public look-ups per client address and minute. */
+      rateLimitPerMinute: env.LOOKUP_RATE_LIMIT_PER_MINUTE,
     },
     uploads: {
       maxFileBytes: env.UPLOAD_MAX_FILE_BYTES,

@@ -1,4 +1,5 @@
-// The worker process: runs the background jobs of jobs/ (today: forwarding applications to the one-stop system).
+// The worker process: runs the background jobs of jobs/ (forwarding applications and supplements to the one-stop
+// system, and the scheduled status poll).
 // `npm run worker -w server` runs it alone (PostgreSQL: as many as wanted, pg-boss spreads jobs with SKIP LOCKED);
 // with the embedded PGlite database it runs inside the API's process (scripts/start.ts), as PGlite allows one.
 import type { Logger } from 'pino';
@@ -8,7 +9,9 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open-db';
 import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward-application';
+import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
 import { JobQueue } from './jobs/job-queue';
+import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
 import { QUEUES, type QueueName } from './jobs/queues';
 import { createLogger } from './plugins/request-log';
 
@@ -24,6 +27,8 @@ export interface WorkerOptions {
   /** Share the API's database (PGlite in one process); by default the worker opens, migrates and closes its own. */
   db?: Db;
   logger?: Logger;
+  /** The clock of the status mirror (tests fix it); the real one by default. */
+  now?: () => Date;
 }
 
 export async function startWorker(config: Config = loadConfig(), options: WorkerOptions = {}): Promise<RunningWorker> {
@@ -35,7 +40,16 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     const jobs = await JobQueue.open(db, config, { supervise: true });
     jobs.onError = (error) => log.error({ err: { message: error.message } }, 'job queue error');
     const oneStop = createOneStopClient(config.oneStop);
-    const forward = createForwardApplicationHandler({ db, oneStop, log: log.child({ queue: QUEUES.forwardApplication }) });
+    const now = options.now ?? (() => new Date());
+    const forward = createForwardApplicationHandler({ db, oneStop, now, log: log.child({ queue: QUEUES.forwardApplication }) });
+    const forwardSupplement = createForwardSupplementHandler({ db, oneStop, now, log: log.child({ queue: QUEUES.forwardSupplement }) });
+    const poll = createPollDossierStatusHandler({
+      db,
+      oneStop,
+      now,
+      config: config.statusPoll,
+      log: log.child({ queue: QUEUES.pollDossierStatus }),
+    });
 
     const workerIds: string[] = [];
     const queues: QueueName[] = [];
@@ -50,7 +64,21 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     );
     queues.push(QUEUES.forwardApplication);
 
-    log.info({ queues, database: db.kind }, 'worker started');
+    workerIds.push(
+      await jobs.boss.work<ForwardSupplementRun['data']>(
+        QUEUES.forwardSupplement,
+        { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
+        async ([job]) => forwardSupplement(job),
+      ),
+    );
+    queues.push(QUEUES.forwardSupplement);
+
+    workerIds.push(await jobs.boss.work(QUEUES.pollDossierStatus, { pollingIntervalSeconds, batchSize: 1 }, async () => poll()));
+    // The schedule lives in the database: every worker sets the same one, pg-boss's cron sends one job per tick.
+    await jobs.boss.schedule(QUEUES.pollDossierStatus, config.statusPoll.cron, {}, { tz: 'UTC' });
+    queues.push(QUEUES.pollDossierStatus);
+
+    log.info({ queues, database: db.kind, statusPoll: config.statusPoll.cron }, 'worker started');
     let closing: Promise<void> | undefined;
     return {
       queues,

@@ -101,6 +101,7 @@ describe('OpenAPI', () => {
         '/api/v1/procedures/{code}',
         '/api/v1/sessions',
         '/api/v1/uploads',
+        '/api/v1/webhooks/one-stop',
         '/healthz',
         '/readyz',
       ].sort(),

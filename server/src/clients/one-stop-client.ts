@@ -5,8 +5,8 @@
 //
 // No retries here: one call, one attempt within a timeout. Failures are classified so that the caller (the
 // forwarding job, which pg-boss retries with backoff) knows whether trying again can help.
-import { z } from 'zod';
-import { parseDvcqgDate } from '../domain/dvcqg-date';
+import type { z } from 'zod';
+import { dossierListWire, dossierWire, type OneStopDossier } from './one-stop-wire';
 
 export interface OneStopClientOptions {
   baseUrl: string;
@@ -38,18 +38,7 @@ export interface DossierPush {
   documents: DossierDocument[];
 }
 
-export interface OneStopDossier {
-  /** Id of the dossier in the one-stop system. */
-  id: string;
-  applicationId: string | null;
-  /** MaHoSo: null until the dossier is accepted. */
-  receiptCode: string | null;
-  /** TrangThaiHoSo, 1–10. */
-  status: number;
-  submittedAt: Date | null;
-  acceptedAt: Date | null;
-  dueAt: Date | null;
-}
+export type { OneStopDossier } from './one-stop-wire';
 
 export interface PushResult {
   /** false when the one-stop system already had this dossier (a repeat of the key). */
@@ -77,40 +66,6 @@ export class OneStopError extends Error {
   }
 }
 
-const dvcqgDate = z
-  .string()
-  .nullable()
-  .transform((text, context) => {
-    if (text === null) return null;
-    const date = parseDvcqgDate(text);
-    if (!date) context.addIssue({ code: 'custom', message: `not a yyyyMMddHHmmss date: ${text}` });
-    return date;
-  });
-
-const dossierAnswer = z.object({
-  Id: z.string().min(1),
-  MaHoSoLienThong: z.string().nullable().optional(),
-  MaHoSo: z.string().max(50).nullable(),
-  TrangThaiHoSo: z.int().min(1).max(10),
-  NgayNopHoSo: dvcqgDate.optional().default(null),
-  NgayTiepNhan: dvcqgDate.optional().default(null),
-  NgayHenTra: dvcqgDate.optional().default(null),
-});
-
-const listAnswer = z.object({ TongSo: z.int(), DanhSachHoSo: z.array(dossierAnswer) });
-
-function toDossier(answer: z.output<typeof dossierAnswer>): OneStopDossier {
-  return {
-    id: answer.Id,
-    applicationId: answer.MaHoSoLienThong ?? null,
-    receiptCode: answer.MaHoSo,
-    status: answer.TrangThaiHoSo,
-    submittedAt: answer.NgayNopHoSo,
-    acceptedAt: answer.NgayTiepNhan,
-    dueAt: answer.NgayHenTra,
-  };
-}
-
 /** 84912345678 or +84… → 0912345678, the form Vietnamese systems store. */
 function nationalPhone(phone: string): string {
   const digits = phone.replace(/[^\d]/g, '');
@@ -121,11 +76,27 @@ function isTransientStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500 || status === 401 || status === 403;
 }
 
+export interface SupplementPush {
+  /** The dossier's Id in the one-stop system. */
+  dossierId: string;
+  /** The proxy's supplement id: the Idempotency-Key, so a repeated push adds nothing. */
+  supplementId: string;
+  note: string | null;
+  /** MaGiayTo carries the requested document's name: a supplement request lists names (TenGiayTo), not codes. */
+  documents: DossierDocument[];
+}
+
 export interface OneStopClient {
   /** Pushes a dossier (idempotent by applicationId). Throws OneStopError. */
   pushDossier(push: DossierPush): Promise<PushResult>;
   /** The dossier pushed for an application, or null (after a lost answer, or for status checks). */
   findByApplicationId(applicationId: string): Promise<OneStopDossier | null>;
+  /** The dossier with its whole QuaTrinhXuLy (the status poll). 404 throws OneStopError `DOSSIER_NOT_FOUND`. */
+  getDossier(dossierId: string): Promise<OneStopDossier>;
+  /** Sends the documents an officer asked for (status 5); the answer is the dossier after it. */
+  pushSupplement(push: SupplementPush): Promise<{ created: boolean; dossier: OneStopDossier }>;
+  /** The citizen withdraws the dossier (status 7); 409 WITHDRAWAL_NOT_ALLOWED once it is decided. */
+  withdraw(dossierId: string, reason: string | null): Promise<OneStopDossier>;
 }
 
 export function createOneStopClient(options: OneStopClientOptions): OneStopClient {
@@ -200,14 +171,47 @@ export function createOneStopClient(options: OneStopClientOptions): OneStopClien
         headers: { 'idempotency-key': push.applicationId },
         body: form,
       });
-      return { created: status === 201, dossier: toDossier(parse(dossierAnswer, body)) };
+      return { created: status === 201, dossier: parse(dossierWire, body) };
     },
 
     async findByApplicationId(applicationId) {
       const query = new URLSearchParams({ MaHoSoLienThong: applicationId });
       const { body } = await call(`/one-stop/api/dossiers?${query}`, { method: 'GET' });
-      const list = parse(listAnswer, body);
-      return list.DanhSachHoSo[0] ? toDossier(list.DanhSachHoSo[0]) : null;
+      const list = parse(dossierListWire, body);
+      return list.DanhSachHoSo[0] ?? null;
+    },
+
+    async getDossier(dossierId) {
+      const { body } = await call(`/one-stop/api/dossiers/${encodeURIComponent(dossierId)}`, { method: 'GET' });
+      return parse(dossierWire, body);
+    },
+
+    async pushSupplement(push) {
+      const parts = push.documents.map((document, index) => ({ ...document, part: `tep${index + 1}` }));
+      const boSung = {
+        ...(push.note ? { GhiChu: push.note } : {}),
+        TaiLieuNop: parts.map((part) => ({ MaGiayTo: part.documentCode, TenTepDinhKem: part.fileName, TepDinhKem: part.part })),
+      };
+      const form = new FormData();
+      form.append('BoSung', JSON.stringify(boSung));
+      for (const part of parts) {
+        form.append(part.part, new Blob([part.bytes], { type: part.contentType }), part.fileName);
+      }
+      const { status, body } = await call(`/one-stop/api/dossiers/${encodeURIComponent(push.dossierId)}/supplements`, {
+        method: 'POST',
+        headers: { 'idempotency-key': push.supplementId },
+        body: form,
+      });
+      return { created: status === 201, dossier: parse(dossierWire, body) };
+    },
+
+    async withdraw(dossierId, reason) {
+      const { body } = await call(`/one-stop/api/dossiers/${encodeURIComponent(dossierId)}/withdrawal`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(reason ? { LyDo: reason } : {}),
+      });
+      return parse(dossierWire, body);
     },
   };
 }

@@ -9,8 +9,9 @@
 import type { Logger } from 'pino';
 import type { DossierDocument, OneStopClient } from '../clients/one-stop-client';
 import { OneStopError } from '../clients/one-stop-client';
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { APPLICANT_FIELDS } from '../domain/application-form';
+import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
 import type { ForwardApplicationJob } from './queues';
 
 export interface ForwardJob {
@@ -23,7 +24,7 @@ export interface ForwardJob {
 export type ForwardOutcome = 'forwarded' | 'already-done' | 'missing' | 'failed';
 
 export interface ForwardDependencies {
-  db: Queryable;
+  db: Db;
   oneStop: OneStopClient;
   log: Logger;
   now?: () => Date;
@@ -63,7 +64,7 @@ async function markFailed(db: Queryable, applicationId: string, code: string): P
   );
 }
 
-export function createForwardApplicationHandler({ db, oneStop, log }: ForwardDependencies) {
+export function createForwardApplicationHandler({ db, oneStop, log, now = () => new Date() }: ForwardDependencies) {
   return async function forwardApplication(job: ForwardJob): Promise<ForwardOutcome> {
     const { applicationId } = job.data;
     const jobLog = log.child({ job: job.id, applicationId, attempt: job.retryCount + 1 });
@@ -92,12 +93,23 @@ export function createForwardApplicationHandler({ db, oneStop, log }: ForwardDep
         formData,
         documents: await loadDocuments(db, application.id),
       });
-      await db.query(
-        `update applications set forwarding_state = 'forwarded', forwarded_at = now(), one_stop_id = $2,
-           receipt_code = $3, due_at = $4, status = $5
-         where id = $1 and forwarding_state = 'pending'`,
-        [application.id, dossier.id, dossier.receiptCode, dossier.dueAt, dossier.status],
-      );
+      // The dossier's steps become the first events of the history, through the same status mirror as webhooks
+      // (whose "accept" may have arrived first: then this only fills what is missing).
+      await db.transaction(async (tx) => {
+        const row = await lockMirror(tx, application.id);
+        if (!row) return;
+        if (row.forwarding_state === 'pending') {
+          await tx.query(
+            `update applications set forwarding_state = 'forwarded', forwarded_at = now(), one_stop_id = $2,
+               receipt_code = $3, due_at = $4
+             where id = $1`,
+            [application.id, dossier.id, dossier.receiptCode, dossier.dueAt],
+          );
+          row.forwarding_state = 'forwarded';
+          row.one_stop_id = dossier.id;
+        }
+        await applyDossierSnapshot(tx, row, dossier, 'poll', now());
+      });
       // Receipt codes are not personal, but there is no need for them in logs either.
       jobLog.info({ created, status: dossier.status, accepted: dossier.receiptCode !== null }, 'application forwarded');
       return 'forwarded';

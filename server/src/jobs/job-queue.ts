@@ -8,7 +8,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Db, Queryable, RawConnection } from '../db/db';
-import { type ForwardApplicationJob, QUEUES } from './queues';
+import { type ForwardApplicationJob, type ForwardSupplementJob, QUEUES } from './queues';
 
 type BossDb = PgBoss.Db;
 
@@ -56,24 +56,42 @@ export function forwardQueueOptions(config: Pick<Config, 'jobs' | 'oneStop'>): P
   };
 }
 
+/** Supplements retry like applications: the one-stop system de-duplicates by the supplement id. */
+export function forwardSupplementQueueOptions(config: Pick<Config, 'jobs' | 'oneStop'>): PgBoss.Queue {
+  return { ...forwardQueueOptions(config), name: QUEUES.forwardSupplement };
+}
+
+/** One poll at a time (singleton), never retried: the next scheduled run is the retry. */
+export function pollQueueOptions(config: Pick<Config, 'oneStop' | 'statusPoll'>): PgBoss.Queue {
+  return {
+    name: QUEUES.pollDossierStatus,
+    policy: 'singleton',
+    retryLimit: 0,
+    // A run stops at the first failure to reach the one-stop system, so it lasts about a batch of look-ups.
+    expireInSeconds: Math.max(300, Math.ceil((config.oneStop.timeoutMs * 4) / 1000)),
+  };
+}
+
 export class JobQueue {
   private constructor(readonly boss: PgBoss) {}
 
   /** Starts pg-boss (creating or migrating its schema) and the queues. */
-  static async open(db: Db, config: Pick<Config, 'jobs' | 'oneStop'>, options: JobQueueOptions): Promise<JobQueue> {
+  static async open(db: Db, config: Pick<Config, 'jobs' | 'oneStop' | 'statusPoll'>, options: JobQueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
       db: connectionDb(db.raw),
       schema: config.jobs.schema,
       supervise: options.supervise,
-      schedule: false,
+      // The worker runs the cron schedules (the status poll); the API only enqueues.
+      schedule: options.supervise,
       migrate: true,
     });
     const queue = new JobQueue(boss);
     boss.on('error', (error) => queue.onError?.(error));
     await boss.start();
-    const forward = forwardQueueOptions(config);
-    await boss.createQueue(forward.name, forward);
-    await boss.updateQueue(forward.name, forward);
+    for (const options of [forwardQueueOptions(config), forwardSupplementQueueOptions(config), pollQueueOptions(config)]) {
+      await boss.createQueue(options.name, options);
+      await boss.updateQueue(options.name, options);
+    }
     return queue;
   }
 
@@ -84,6 +102,13 @@ export class JobQueue {
   async sendForwardApplication(tx: Queryable, job: ForwardApplicationJob): Promise<string> {
     const id = await this.boss.send(QUEUES.forwardApplication, job, { db: transactionDb(tx) });
     if (!id) throw new Error('pg-boss did not create the forwarding job');
+    return id;
+  }
+
+  /** Enqueues a supplement's forwarding inside the transaction that stores it. */
+  async sendForwardSupplement(tx: Queryable, job: ForwardSupplementJob): Promise<string> {
+    const id = await this.boss.send(QUEUES.forwardSupplement, job, { db: transactionDb(tx) });
+    if (!id) throw new Error('pg-boss did not create the supplement job');
     return id;
   }
 

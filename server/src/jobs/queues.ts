@@ -4,6 +4,10 @@
 export const QUEUES = {
   /** Push an accepted application and its documents to the one-stop system (jobs/forward-application.ts). */
   forwardApplication: 'forward-application',
+  /** Send the documents a citizen supplies (status 5) to the one-stop system (jobs/forward-supplement.ts). */
+  forwardSupplement: 'forward-supplement',
+  /** Scheduled: ask the one-stop system for open dossiers not heard of lately (jobs/poll-dossier-status.ts). */
+  pollDossierStatus: 'poll-dossier-status',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -11,4 +15,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Job payloads carry ids only: personal data stays in the application tables, not in the job table. */
 export interface ForwardApplicationJob {
   applicationId: string;
+}
+
+export interface ForwardSupplementJob {
+  supplementId: string;
 }

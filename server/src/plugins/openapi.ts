@@ -10,6 +10,8 @@ export const TAGS = {
   offices: 'offices',
   identity: 'identity',
   applications: 'applications',
+  lookup: 'lookup',
+  webhooks: 'webhooks',
 } as const;
 
 export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
@@ -36,6 +38,8 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
           name: TAGS.applications,
           description: 'Document uploads and applications, forwarded to the one-stop dossier system',
         },
+        { name: TAGS.lookup, description: 'Public look-up of a dossier by receipt code and phone (rate-limited)' },
+        { name: TAGS.webhooks, description: 'Signed status webhooks from the one-stop dossier system' },
       ],
       components: {
         securitySchemes: {

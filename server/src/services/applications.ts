@@ -1,7 +1,19 @@
-// Reads of a citizen's applications, and the records the forwarding worker writes.
+// Reads of a citizen's applications: the list, and one application with its documents, timeline and what its
+// current status asks of the citizen (services/status-sync.ts keeps the status mirror these read).
 import type { Queryable } from '../db/db';
 import { type ApplicationStatusView, applicationStatus, type ForwardingState } from '../domain/application-status';
 import type { ProcedureDocument } from '../domain/catalog-schema';
+import {
+  canRate,
+  canWithdraw,
+  DOSSIER_STATUS_NAMES,
+  type DossierStatus,
+  isOverdue,
+  needsCitizenAction,
+  workingDaysLeft,
+} from '../domain/dossier-status';
+import type { WorkingCalendar } from '../domain/working-days';
+import type { StatusDetails } from './status-sync';
 
 export interface ApplicationSummary extends ApplicationStatusView {
   id: string;
@@ -14,6 +26,10 @@ export interface ApplicationSummary extends ApplicationStatusView {
   dueAt: string | null;
   createdAt: string;
   forwardedAt: string | null;
+  /** The due date has passed while the office still holds the dossier undecided (domain/dossier-status.ts). */
+  overdue: boolean;
+  /** The citizen must act: supply documents (5), pay (6), collect the result (9). */
+  needsAction: boolean;
 }
 
 export interface ApplicationDocument {
@@ -24,8 +40,57 @@ export interface ApplicationDocument {
   contentType: string;
 }
 
+export interface TimelineEntry {
+  at: string;
+  statusCode: number;
+  statusName: string;
+  unit: string | null;
+  officer: string | null;
+  note: string | null;
+}
+
+export interface SupplementView {
+  id: string;
+  /** pending: being sent to the one-stop system; forwarded: it has them; failed: it refused them. */
+  state: 'pending' | 'forwarded' | 'failed';
+  note: string | null;
+  documents: Array<{ documentName: string; fileName: string; size: number; contentType: string }>;
+  createdAt: string;
+  forwardedAt: string | null;
+}
+
+export interface RatingView {
+  stars: number;
+  comment: string | null;
+  createdAt: string;
+}
+
 export interface ApplicationDetail extends ApplicationSummary {
   documents: ApplicationDocument[];
+  /** Applied status events, oldest first. */
+  timeline: TimelineEntry[];
+  /** Working days until the due date while the office's time limit runs; null otherwise. */
+  workingDaysLeft: number | null;
+  /** Status 5: what is missing. */
+  supplement: (NonNullable<StatusDetails['supplement']>) | null;
+  /** Status 6: what to pay and how. */
+  fee: { amount: number; description: string | null; paymentMethod: string | null } | null;
+  /** Status 9 and 10: where and how to collect the result. */
+  result: NonNullable<StatusDetails['result']> | null;
+  /** Status 3, 8 (and 7 when the citizen gave one): why it ended. */
+  reason: string | null;
+  /** While the office's time limit runs: the newest delay with an apology (Mẫu 04). */
+  delay: NonNullable<StatusDetails['delay']> | null;
+  canWithdraw: boolean;
+  canRate: boolean;
+  rating: RatingView | null;
+  /** Documents the citizen supplied after a request (status 5), oldest first. */
+  supplements: SupplementView[];
+}
+
+export interface ReadContext {
+  now: Date;
+  calendar: WorkingCalendar;
 }
 
 interface SummaryRow {
@@ -41,17 +106,20 @@ interface SummaryRow {
   due_at: Date | null;
   created_at: Date;
   forwarded_at: Date | null;
+  status_details: Partial<StatusDetails>;
 }
 
 const SUMMARY_SELECT = `select a.id, a.reference, a.procedure_code, p.name as procedure_name, a.office_code,
-    o.name as office_name, a.forwarding_state, a.status, a.receipt_code, a.due_at, a.created_at, a.forwarded_at
+    o.name as office_name, a.forwarding_state, a.status, a.receipt_code, a.due_at, a.created_at, a.forwarded_at,
+    a.status_details
   from applications a
   join procedures p on p.code = a.procedure_code
   join offices o on o.code = a.office_code`;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-function toSummary(row: SummaryRow): ApplicationSummary {
+function toSummary(row: SummaryRow, now: Date): ApplicationSummary {
+  const code = row.status as DossierStatus | null;
   return {
     id: row.id,
     reference: row.reference,
@@ -62,31 +130,118 @@ function toSummary(row: SummaryRow): ApplicationSummary {
     dueAt: iso(row.due_at),
     createdAt: iso(row.created_at) as string,
     forwardedAt: iso(row.forwarded_at),
+    overdue: code !== null && isOverdue(now, row.due_at === null ? null : new Date(row.due_at), code),
+    needsAction: code !== null && needsCitizenAction(code),
   };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 
-/** The caller's applications, newest first. */
-export async function listApplications(db: Queryable, citizenId: string, limit = 100): Promise<ApplicationSummary[]> {
+/** The caller's applications: those waiting on the citizen (5, 6, 9) first, then newest first. */
+export async function listApplications(db: Queryable, citizenId: string, now = new Date(), limit = 100): Promise<ApplicationSummary[]> {
   const { rows } = await db.query<SummaryRow>(
-    `${SUMMARY_SELECT} where a.citizen_id = $1 order by a.created_at desc, a.id limit $2`,
+    `${SUMMARY_SELECT} where a.citizen_id = $1
+     order by coalesce(a.status in (5, 6, 9), false) desc, a.created_at desc, a.id
+     limit $2`,
     [citizenId, limit],
   );
-  return rows.map(toSummary);
+  return rows.map((row) => toSummary(row, now));
+}
+
+async function findSummaryRow(db: Queryable, citizenId: string, id: string): Promise<SummaryRow | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await db.query<SummaryRow>(`${SUMMARY_SELECT} where a.id = $1 and a.citizen_id = $2`, [id, citizenId]);
+  return rows[0] ?? null;
 }
 
 /** One application of the caller; null when it does not exist or is someone else's (the same answer). */
-export async function findApplicationSummary(db: Queryable, citizenId: string, id: string): Promise<ApplicationSummary | null> {
-  if (!isUuid(id)) return null;
-  const { rows } = await db.query<SummaryRow>(`${SUMMARY_SELECT} where a.id = $1 and a.citizen_id = $2`, [id, citizenId]);
-  return rows[0] ? toSummary(rows[0]) : null;
+export async function findApplicationSummary(
+  db: Queryable,
+  citizenId: string,
+  id: string,
+  now = new Date(),
+): Promise<ApplicationSummary | null> {
+  const row = await findSummaryRow(db, citizenId, id);
+  return row ? toSummary(row, now) : null;
 }
 
-export async function findApplicationDetail(db: Queryable, citizenId: string, id: string): Promise<ApplicationDetail | null> {
-  const summary = await findApplicationSummary(db, citizenId, id);
-  if (!summary) return null;
+async function timelineOf(db: Queryable, applicationId: string): Promise<TimelineEntry[]> {
+  const { rows } = await db.query<{ occurred_at: Date; status: number; unit: string | null; officer: string | null; note: string | null }>(
+    `select occurred_at, status, unit, officer, note from application_events
+     where application_id = $1 and applied
+     order by occurred_at, id`,
+    [applicationId],
+  );
+  return rows.map((row) => ({
+    at: iso(row.occurred_at) as string,
+    statusCode: row.status,
+    statusName: DOSSIER_STATUS_NAMES[row.status as DossierStatus],
+    unit: row.unit,
+    officer: row.officer,
+    note: row.note,
+  }));
+}
+
+async function ratingOf(db: Queryable, applicationId: string): Promise<RatingView | null> {
+  const { rows } = await db.query<{ stars: number; comment: string | null; created_at: Date }>(
+    'select stars, comment, created_at from ratings where application_id = $1',
+    [applicationId],
+  );
+  return rows[0] ? { stars: rows[0].stars, comment: rows[0].comment, createdAt: iso(rows[0].created_at) as string } : null;
+}
+
+export async function supplementsOf(db: Queryable, applicationId: string, supplementId?: string): Promise<SupplementView[]> {
+  const { rows } = await db.query<{
+    id: string;
+    state: SupplementView['state'];
+    note: string | null;
+    created_at: Date;
+    forwarded_at: Date | null;
+    document_name: string | null;
+    original_name: string | null;
+    size: number | null;
+    content_type: string | null;
+  }>(
+    `select s.id, s.state, s.note, s.created_at, s.forwarded_at, sa.document_name, u.original_name, u.size, u.content_type
+     from supplements s
+     left join supplement_attachments sa on sa.supplement_id = s.id
+     left join uploads u on u.id = sa.upload_id
+     where s.application_id = $1 and ($2::uuid is null or s.id = $2::uuid)
+     order by s.created_at, s.id, sa.position`,
+    [applicationId, supplementId ?? null],
+  );
+  const byId = new Map<string, SupplementView>();
+  for (const row of rows) {
+    let view = byId.get(row.id);
+    if (!view) {
+      view = { id: row.id, state: row.state, note: row.note, documents: [], createdAt: iso(row.created_at) as string, forwardedAt: iso(row.forwarded_at) };
+      byId.set(row.id, view);
+    }
+    if (row.document_name !== null) {
+      view.documents.push({
+        documentName: row.document_name,
+        fileName: row.original_name as string,
+        size: row.size as number,
+        contentType: row.content_type as string,
+      });
+    }
+  }
+  return [...byId.values()];
+}
+
+/** While the office's time limit runs (1, 2, 4) a delay matters; after that the due date speaks for itself. */
+const DELAY_STATUSES: ReadonlySet<number> = new Set([1, 2, 4]);
+
+export async function findApplicationDetail(
+  db: Queryable,
+  citizenId: string,
+  id: string,
+  context: ReadContext,
+): Promise<ApplicationDetail | null> {
+  const row = await findSummaryRow(db, citizenId, id);
+  if (!row) return null;
+  const summary = toSummary(row, context.now);
   const { rows } = await db.query<{
     document_code: string;
     original_name: string;
@@ -103,8 +258,25 @@ export async function findApplicationDetail(db: Queryable, citizenId: string, id
      order by t.position`,
     [id],
   );
+  const code = row.status as DossierStatus | null;
+  const details = row.status_details ?? {};
+  const dueAt = row.due_at === null ? null : new Date(row.due_at);
   return {
     ...summary,
+    timeline: await timelineOf(db, id),
+    workingDaysLeft: code === null ? null : workingDaysLeft(context.calendar, context.now, dueAt, code),
+    supplement: code === 5 ? (details.supplement ?? null) : null,
+    fee:
+      code === 6 && details.fee
+        ? { amount: details.fee.amount, description: details.fee.description, paymentMethod: details.fee.paymentMethod }
+        : null,
+    result: code === 9 || code === 10 ? (details.result ?? null) : null,
+    reason: code === 3 || code === 7 || code === 8 ? (details.reason ?? null) : null,
+    delay: code !== null && DELAY_STATUSES.has(code) ? (details.delay ?? null) : null,
+    canWithdraw: code !== null && canWithdraw(code),
+    canRate: code !== null && canRate(code),
+    rating: await ratingOf(db, id),
+    supplements: await supplementsOf(db, id),
     documents: rows.map((row) => ({
       documentCode: row.document_code,
       documentName: row.documents.find((document) => document.code === row.document_code)?.name ?? row.document_code,

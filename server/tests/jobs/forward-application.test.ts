@@ -85,6 +85,11 @@ it('forwards an application: receipt code, due date and status recorded, documen
     dueAt: '2026-03-03T10:00:00.000Z',
     forwardedAt: expect.any(String),
   });
+  // The dossier's steps (received, accepted) start the timeline, as the one-stop system recorded them.
+  expect(application.timeline.map((step: { statusCode: number; at: string }) => [step.statusCode, step.at])).toEqual([
+    [1, '2026-03-02T02:00:00.000Z'],
+    [2, '2026-03-02T02:00:00.000Z'],
+  ]);
   const [dossier] = await dossiersFor(id);
   expect(dossier.MaHoSo).toBe(application.receiptCode);
   const { rows } = await t.db.query<{ one_stop_id: string }>('select one_stop_id from applications where id = $1', [id]);

@@ -19,6 +19,8 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   logger?: Logger;
+  /** The app's clock (overdue, working days left, webhook timestamps); real time by default. */
+  now?: () => Date;
 }
 
 /** Known to tests, so that they can forge tokens with it (and with others). */
@@ -40,7 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const testDb = await createTestDb();
   const config = testConfig({ ...testDb.env, ...options.env });
   await migrate(testDb.db);
-  const app = await buildApp({ config, db: testDb.db, logger: options.logger });
+  const app = await buildApp({ config, db: testDb.db, logger: options.logger, now: options.now });
   await app.ready();
   return {
     app,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import { AppError, NotFoundError } from '../../errors';
+import type { WorkingCalendar } from '../../domain/working-days';
 import type { JobQueue } from '../../jobs/job-queue';
 import { errorResponses, fieldErrorsBodySchema, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
@@ -35,6 +36,8 @@ export interface ApplicationRouteOptions {
   db: Db;
   jobs: JobQueue;
   config: Pick<Config, 'uploads'>;
+  now: () => Date;
+  calendar: WorkingCalendar;
   /** Called after an application is committed (in-process workers start forwarding without waiting to poll). */
   onSubmitted?: () => void;
 }
@@ -91,11 +94,11 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     {
       schema: {
         tags: [TAGS.applications],
-        summary: 'The signed-in citizen’s applications, newest first',
+        summary: 'The signed-in citizen’s applications: those needing action (5, 6, 9) first, then newest first',
         response: { 200: toJsonSchema(applicationListSchema) },
       },
     },
-    async (request) => ({ items: await listApplications(db, request.citizenId) }),
+    async (request) => ({ items: await listApplications(db, request.citizenId, options.now()) }),
   );
 
   app.get<{ Params: ApplicationParams }>(
@@ -103,14 +106,17 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     {
       schema: {
         tags: [TAGS.applications],
-        summary: 'One of the signed-in citizen’s applications, with its documents',
+        summary: 'One of the signed-in citizen’s applications: documents, timeline, due date, what its status asks',
         description: '404 APPLICATION_NOT_FOUND for an unknown id and for someone else’s application alike.',
         params: toJsonSchema(applicationParams, 'input'),
         response: { 200: toJsonSchema(applicationDetailSchema), ...errorResponses(404) },
       },
     },
     async (request) => {
-      const application = await findApplicationDetail(db, request.citizenId, request.params.id);
+      const application = await findApplicationDetail(db, request.citizenId, request.params.id, {
+        now: options.now(),
+        calendar: options.calendar,
+      });
       if (!application) throw applicationNotFound();
       return application;
     },

@@ -41,9 +41,65 @@ export const applicationSummarySchema = z.object({
   dueAt: isoDateTime.nullable().meta({ description: 'NgayHenTra; null until accepted' }),
   createdAt: isoDateTime,
   forwardedAt: isoDateTime.nullable(),
+  overdue: z.boolean().meta({ description: 'Trễ hạn: past the due date while the office still holds it undecided (1, 2, 4)' }),
+  needsAction: z.boolean().meta({ description: 'The citizen must act: supply documents (5), pay (6), collect the result (9)' }),
 });
 
+const timelineEntrySchema = z.object({
+  at: isoDateTime,
+  statusCode: z.int().min(1).max(10),
+  statusName: z.string(),
+  unit: z.string().nullable().meta({ description: 'Handling unit (PhongBanXuLy)' }),
+  officer: z.string().nullable().meta({ description: 'NguoiXuLy' }),
+  note: z.string().nullable().meta({ description: 'The officer’s note (NoiDungXuLy)' }),
+});
+
+export const supplementViewSchema = z.object({
+  id: z.uuid(),
+  state: z.enum(['pending', 'forwarded', 'failed']).meta({
+    description: 'pending: being sent to the one-stop system; forwarded: it has the documents; failed: it refused them',
+  }),
+  note: z.string().nullable(),
+  documents: z.array(z.object({ documentName: z.string(), fileName: z.string(), size: z.int(), contentType: z.string() })),
+  createdAt: isoDateTime,
+  forwardedAt: isoDateTime.nullable(),
+});
+
+const ratingViewSchema = z.object({ stars: z.int().min(1).max(5), comment: z.string().nullable(), createdAt: isoDateTime });
+
 export const applicationDetailSchema = applicationSummarySchema.extend({
+  timeline: z.array(timelineEntrySchema).meta({ description: 'Applied status events, oldest first' }),
+  workingDaysLeft: z.int().nullable().meta({
+    description: 'Working days until the due date (0 on the due day, negative when late) while the office’s time runs (1, 2, 4); else null',
+  }),
+  supplement: z
+    .object({
+      requestId: z.string(),
+      note: z.string().nullable(),
+      documents: z.array(z.object({ name: z.string() })),
+      requestedAt: isoDateTime.nullable(),
+      previousDueAt: isoDateTime.nullable(),
+      newDueAt: isoDateTime.nullable(),
+    })
+    .nullable()
+    .meta({ description: 'Status 5: the documents the office asks for (Mẫu 02)' }),
+  fee: z
+    .object({ amount: z.number(), description: z.string().nullable(), paymentMethod: z.string().nullable() })
+    .nullable()
+    .meta({ description: 'Status 6: amount in đồng, what it is for, how to pay' }),
+  result: z
+    .object({ pickupPlace: z.string().nullable(), pickupMethod: z.string().nullable(), note: z.string().nullable() })
+    .nullable()
+    .meta({ description: 'Status 9 and 10: where and how to collect the result' }),
+  reason: z.string().nullable().meta({ description: 'Status 3 and 8 (and 7 when the citizen gave one): why' }),
+  delay: z
+    .object({ apology: z.string().nullable(), previousDueAt: isoDateTime.nullable(), newDueAt: isoDateTime.nullable() })
+    .nullable()
+    .meta({ description: 'While the office’s time runs: the newest delay with an apology (Mẫu 04)' }),
+  canWithdraw: z.boolean(),
+  canRate: z.boolean(),
+  rating: ratingViewSchema.nullable(),
+  supplements: z.array(supplementViewSchema).meta({ description: 'Documents supplied after a request, oldest first' }),
   documents: z.array(
     z.object({
       documentCode: z.string(),

@@ -1,0 +1,247 @@
+// The status mirror of an application: every status event the one-stop system reports (a webhook, a step read from
+// the dossier when polling or from its answer to our own calls) goes through applyStatusReport(), inside the caller's
+// transaction. Each event is recorded in application_events once (by its event id, and by its step's content, so a
+// step seen by webhook and again by poll is one row); the mirror (status, due date, details) moves only when
+// domain/dossier-status.ts `applyEvent` says so: never backwards, never along a forbidden transition.
+import { createHash } from 'node:crypto';
+import type { DossierState, OneStopDossier, ProcessingStep } from '../clients/one-stop-wire';
+import type { Queryable } from '../db/db';
+import { applyEvent, type DossierStatus } from '../domain/dossier-status';
+import { applyStatusChangeEffects } from './status-change-effects';
+
+export type EventSource = 'webhook' | 'poll' | 'citizen';
+export type ApplyOutcome = 'changed' | 'refreshed' | 'stale' | 'rejected' | 'duplicate';
+
+/** The details of the current status, as stored in applications.status_details (dates as ISO strings). */
+export interface StatusDetails {
+  reason: string | null;
+  /** The newest request for documents not yet answered. */
+  supplement: {
+    requestId: string;
+    note: string | null;
+    documents: Array<{ name: string }>;
+    requestedAt: string | null;
+    previousDueAt: string | null;
+    newDueAt: string | null;
+  } | null;
+  /** The newest unpaid fee. */
+  fee: { amount: number; currency: string; description: string | null; paymentMethod: string | null } | null;
+  result: { pickupPlace: string | null; pickupMethod: string | null; note: string | null } | null;
+  /** The newest delay with an apology (Mẫu 04). */
+  delay: { apology: string | null; previousDueAt: string | null; newDueAt: string | null } | null;
+}
+
+/** An application's mirror, locked for the transaction (select … for update). */
+export interface MirrorRow {
+  id: string;
+  citizen_id: string;
+  status: DossierStatus | null;
+  last_status_at: Date | null;
+  forwarding_state: 'pending' | 'forwarded' | 'failed';
+  one_stop_id: string | null;
+}
+
+export interface StatusReport {
+  eventId: string;
+  source: EventSource;
+  action: string | null;
+  step: ProcessingStep;
+  /** The dossier's state after this event, applied with it when it moves the mirror; null: the status only. */
+  state: DossierState | null;
+  dossierId: string;
+  /** Kept in the history as received. */
+  payload: unknown;
+}
+
+const iso = (value: Date | null) => (value === null ? null : value.toISOString());
+
+export function statusDetailsOf(state: DossierState): StatusDetails {
+  const openRequest = [...state.supplements].reverse().find((request) => request.suppliedAt === null) ?? null;
+  const unpaid = [...state.fees].reverse().find((fee) => !fee.paid) ?? null;
+  const apology = state.apologies.at(-1) ?? null;
+  return {
+    reason: state.reason,
+    supplement: openRequest && {
+      requestId: openRequest.requestId,
+      note: openRequest.note,
+      documents: openRequest.documents.map((name) => ({ name })),
+      requestedAt: iso(openRequest.requestedAt),
+      previousDueAt: iso(openRequest.previousDueAt),
+      newDueAt: iso(openRequest.newDueAt),
+    },
+    fee: unpaid && {
+      amount: unpaid.amount,
+      currency: unpaid.currency,
+      description: unpaid.description,
+      paymentMethod: unpaid.paymentMethod,
+    },
+    result: state.resultPickup && {
+      pickupPlace: state.resultPickup.place,
+      pickupMethod: state.resultPickup.method,
+      note: state.resultPickup.note,
+    },
+    delay: apology && {
+      apology: apology.message,
+      previousDueAt: iso(apology.previousDueAt),
+      newDueAt: iso(apology.newDueAt),
+    },
+  };
+}
+
+/** One processing step's identity: its time, code, officer, unit and note (stable across webhook and poll). */
+export function stepKey(step: ProcessingStep): string {
+  return createHash('sha256')
+    .update(JSON.stringify([step.at.toISOString(), step.status, step.officer, step.unit, step.note]))
+    .digest('hex');
+}
+
+/** The event id of a step read from a dossier: the same on every poll, so re-polling never duplicates history. */
+export function stepEventId(dossierId: string, step: ProcessingStep): string {
+  return `step:${dossierId}:${stepKey(step)}`;
+}
+
+const MIRROR_COLUMNS = 'id, citizen_id, status, last_status_at, forwarding_state, one_stop_id';
+
+/** Locks an application's mirror for this transaction; null when there is none. */
+export async function lockMirror(tx: Queryable, applicationId: string): Promise<MirrorRow | null> {
+  const { rows } = await tx.query<MirrorRow>(`select ${MIRROR_COLUMNS} from applications where id = $1 for update`, [
+    applicationId,
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, last_status_at: row.last_status_at === null ? null : new Date(row.last_status_at) };
+}
+
+async function writeState(tx: Queryable, applicationId: string, state: DossierState): Promise<void> {
+  await tx.query(
+    `update applications set due_at = $2, receipt_code = coalesce($3, receipt_code), status_details = $4::jsonb
+     where id = $1`,
+    [applicationId, state.dueAt, state.receiptCode, JSON.stringify(statusDetailsOf(state))],
+  );
+}
+
+/**
+ * Records one event and applies it when it moves the mirror forward. `row` is the locked mirror; it is updated in
+ * place so that several reports can be applied in a row (the steps of a dossier). An event already recorded (same
+ * event id, or the same step under another id) answers `duplicate` and changes nothing.
+ */
+export async function applyStatusReport(tx: Queryable, row: MirrorRow, report: StatusReport): Promise<ApplyOutcome> {
+  const seen = await tx.query('select 1 from application_events where event_id = $1', [report.eventId]);
+  if (seen.rows.length > 0) return 'duplicate';
+
+  const { step } = report;
+  const previousStatus = row.status;
+  const decision =
+    row.status === null
+      ? ({ outcome: 'changed' } as const)
+      : applyEvent({ status: row.status, lastEventAt: row.last_status_at }, { status: step.status, occurredAt: step.at });
+  const applied = decision.outcome === 'changed' || decision.outcome === 'refreshed';
+
+  const inserted = await tx.query(
+    `insert into application_events
+       (application_id, event_id, step_key, source, action, status, occurred_at, unit, officer, note, payload, applied, outcome)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)
+     on conflict do nothing
+     returning id`,
+    [
+      row.id,
+      report.eventId,
+      stepKey(step),
+      report.source,
+      report.action,
+      step.status,
+      step.at,
+      step.unit,
+      step.officer,
+      step.note,
+      JSON.stringify(report.payload ?? null),
+      applied,
+      decision.outcome,
+    ],
+  );
+  if (inserted.rows.length === 0) return 'duplicate';
+  if (!applied) return decision.outcome;
+
+  if (row.forwarding_state !== 'forwarded') {
+    // The one-stop system has the dossier (its webhook can overtake the answer to our push): forwarded, then.
+    await tx.query(
+      `update applications set forwarding_state = 'forwarded', forwarded_at = now(), forwarding_error = null,
+         one_stop_id = coalesce(one_stop_id, $2)
+       where id = $1`,
+      [row.id, report.dossierId],
+    );
+    row.forwarding_state = 'forwarded';
+    row.one_stop_id ??= report.dossierId;
+  }
+  await tx.query('update applications set status = $2, last_status_at = $3 where id = $1', [row.id, step.status, step.at]);
+  row.status = step.status;
+  row.last_status_at = step.at;
+  if (report.state && report.state.status === step.status) await writeState(tx, row.id, report.state);
+
+  const { rows } = await tx.query<{ due_at: Date | null }>('select due_at from applications where id = $1', [row.id]);
+  await applyStatusChangeEffects(tx, {
+    applicationId: row.id,
+    citizenId: row.citizen_id,
+    previousStatus,
+    status: step.status,
+    outcome: decision.outcome as 'changed' | 'refreshed',
+    eventId: report.eventId,
+    source: report.source,
+    action: report.action,
+    occurredAt: step.at,
+    dueAt: rows[0]?.due_at ? new Date(rows[0].due_at) : null,
+  });
+  return decision.outcome;
+}
+
+export async function markSynced(tx: Queryable, applicationId: string, at: Date): Promise<void> {
+  await tx.query('update applications set last_synced_at = $2 where id = $1', [applicationId, at]);
+}
+
+export interface SnapshotResult {
+  /** How many steps were new to the history, and how many of them moved the mirror. */
+  recorded: number;
+  applied: number;
+  status: DossierStatus | null;
+}
+
+/**
+ * Applies a whole dossier as the one-stop system shows it (a poll, or its answer to our push, supplement or
+ * withdrawal): each step of QuaTrinhXuLy is an event with a stable id, oldest first; then, when the mirror stands at
+ * the dossier's status, the dossier's due date and details, which are its current ones.
+ */
+export async function applyDossierSnapshot(
+  tx: Queryable,
+  row: MirrorRow,
+  dossier: OneStopDossier,
+  source: EventSource,
+  now: Date,
+): Promise<SnapshotResult> {
+  const steps =
+    dossier.steps.length > 0
+      ? dossier.steps
+      : // A dossier without its history: its current status as one step.
+        [{ at: dossier.acceptedAt ?? dossier.submittedAt ?? now, status: dossier.status, officer: null, unit: null, note: null }];
+  const ordered = steps.map((step, index) => ({ step, index })).sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.index - b.index);
+  let recorded = 0;
+  let applied = 0;
+  for (const { step } of ordered) {
+    const outcome = await applyStatusReport(tx, row, {
+      eventId: stepEventId(dossier.id, step),
+      source,
+      action: null,
+      step,
+      state: null,
+      dossierId: dossier.id,
+      payload: { Id: dossier.id, step: { ...step, at: step.at.toISOString() } },
+    });
+    if (outcome !== 'duplicate') recorded += 1;
+    if (outcome === 'changed' || outcome === 'refreshed') applied += 1;
+  }
+  const newest = ordered.at(-1)?.step.at;
+  if (row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at))) {
+    await writeState(tx, row.id, dossier);
+  }
+  await markSynced(tx, row.id, now);
+  return { recorded, applied, status: row.status };
+}
