@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
+import { useLocation } from 'react-router-dom';
 import { selectorFamily } from 'recoil';
 import { getApplication } from '../api/get-application';
 import { listApplications } from '../api/list-applications';
@@ -8,13 +9,17 @@ import type { ApplicationDetail, ApplicationSummary } from '../types';
 // the selectors are keyed by the visit as well as the id, and keep only the latest answer.
 let visits = 0;
 
-/** A number of its own for each mounted page, stable while it stays open. */
+/**
+ * A number of its own for each visit to a page, stable while it stays open. A visit is a navigation, not a mount:
+ * zmp-ui's AnimationRoutes shows a page again with the same component when it is still animating out.
+ */
 export function usePageVisit(): number {
-  const [visit] = useState(() => {
+  const { key } = useLocation();
+  return useMemo(() => {
     visits += 1;
     return visits;
-  });
-  return visit;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
 }
 
 export const applicationReceiptState = selectorFamily<ApplicationDetail, { id: string; visit: number }>({
