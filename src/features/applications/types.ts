@@ -126,7 +126,7 @@ export interface SupplementRequest {
   requestId: string;
   note: string | null;
   documents: { name: string }[];
-  requestedAt: string;
+  requestedAt: string | null;
   previousDueAt: string | null;
   newDueAt: string | null;
 }
@@ -134,22 +134,32 @@ export interface SupplementRequest {
 /** A fee or tax to pay (status 6); `amount` in đồng. */
 export interface FeeRequest {
   amount: number;
-  description: string;
+  description: string | null;
   paymentMethod: string | null;
 }
 
 /** Where and how to collect the result (status 9). */
 export interface ResultPickup {
-  pickupPlace: string;
-  pickupMethod: string;
+  pickupPlace: string | null;
+  pickupMethod: string | null;
   note: string | null;
 }
 
 /** A delay with apology (Mẫu 04): the status stays, the due date moves. */
 export interface DelayNotice {
-  apology: string;
+  apology: string | null;
   previousDueAt: string | null;
-  newDueAt: string;
+  newDueAt: string | null;
+}
+
+/** Documents the citizen supplied after a request: pending while the proxy sends them, then forwarded (or failed). */
+export interface SuppliedDocuments {
+  id: string;
+  state: 'pending' | 'forwarded' | 'failed';
+  note: string | null;
+  documents: { documentName: string; fileName: string; size: number; contentType: string }[];
+  createdAt: string;
+  forwardedAt: string | null;
 }
 
 /** A document the citizen sent with the application or a supplement. */
@@ -179,6 +189,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   canWithdraw?: boolean;
   canRate?: boolean;
   rating?: { stars: number; comment?: string | null } | null;
+  /** Supplements sent, oldest first. */
+  supplements?: SuppliedDocuments[];
 }
 
 /** GET /api/v1/lookup: what anyone may see of a dossier, with its receipt code and the applicant's phone. */

@@ -129,6 +129,28 @@ describe('application page', () => {
       expect(api.requestsTo('/api/v1/applications/app-1').length).toBeGreaterThanOrEqual(2);
     });
 
+    it('5: once the documents are on their way, says so instead of asking again, and lists them as sent', async () => {
+      await openApplication({
+        ...supplementRequested,
+        supplement: { ...supplementRequested.supplement, documents: [...supplementRequested.supplement.documents] },
+        supplements: [
+          {
+            id: 'supplement-1',
+            state: 'pending',
+            note: null,
+            documents: [
+              { documentName: 'Xác nhận nơi cư trú', fileName: 'cu-tru.jpg', size: 200_000, contentType: 'image/jpeg' },
+            ],
+            createdAt: '2026-11-24T02:00:00.000Z',
+            forwardedAt: null,
+          },
+        ],
+      });
+      expect(within(todoBox()).getByRole('status')).toHaveTextContent('Đã gửi giấy tờ bổ sung.');
+      expect(screen.queryByRole('button', { name: 'Gửi bổ sung' })).not.toBeInTheDocument();
+      expect(screen.getByRole('region', { name: 'Giấy tờ bạn đã gửi' })).toHaveTextContent('Xác nhận nơi cư trú — cu-tru.jpg');
+    });
+
     it('5 → 4: shows the new due date once the office has the documents', async () => {
       await openApplication({
         dueAt: '2026-12-04T10:00:00.000Z',

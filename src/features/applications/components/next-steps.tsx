@@ -21,6 +21,11 @@ export function NextSteps({ application, onChanged, refreshing }: NextStepsProps
   const { statusCode, supplement, fee, result, delay } = application;
   const office = application.office?.name ?? '';
   const dueDate = (iso: string) => formatDueDate(iso, i18n.language);
+  // Documents sent since the office asked (and not refused): nothing more to send until the office answers.
+  const alreadySupplied = (application.supplements ?? []).some(
+    (supplied) =>
+      supplied.state !== 'failed' && (!supplement?.requestedAt || supplied.createdAt >= supplement.requestedAt),
+  );
 
   const todo = (children: React.ReactNode) => (
     <section className="todo-box" aria-labelledby="todo-heading">
@@ -51,6 +56,7 @@ export function NextSteps({ application, onChanged, refreshing }: NextStepsProps
               <SupplementForm
                 applicationId={application.id}
                 request={supplement}
+                alreadySent={alreadySupplied}
                 onSent={onChanged}
                 refreshing={refreshing}
               />
@@ -67,7 +73,7 @@ export function NextSteps({ application, onChanged, refreshing }: NextStepsProps
                 <Fact label={t('applications.detail.fee.amount')}>
                   <strong className="fee-amount">{formatMoney(fee.amount, i18n.language)}</strong>
                 </Fact>
-                <Fact label={t('applications.detail.fee.description')}>{fee.description}</Fact>
+                {fee.description && <Fact label={t('applications.detail.fee.description')}>{fee.description}</Fact>}
                 <Fact label={t('applications.detail.fee.method')}>
                   {fee.paymentMethod || t('applications.detail.fee.methodUnknown')}
                 </Fact>
@@ -82,8 +88,10 @@ export function NextSteps({ application, onChanged, refreshing }: NextStepsProps
             <p>{t('applications.detail.result.lead')}</p>
             {result && (
               <dl className="facts">
-                <Fact label={t('applications.detail.result.place')}>{result.pickupPlace}</Fact>
-                <Fact label={t('applications.detail.result.method')}>{result.pickupMethod}</Fact>
+                {result.pickupPlace && <Fact label={t('applications.detail.result.place')}>{result.pickupPlace}</Fact>}
+                {result.pickupMethod && (
+                  <Fact label={t('applications.detail.result.method')}>{result.pickupMethod}</Fact>
+                )}
                 {result.note && <Fact label={t('applications.detail.result.note')}>{result.note}</Fact>}
               </dl>
             )}
@@ -105,9 +113,9 @@ export function NextSteps({ application, onChanged, refreshing }: NextStepsProps
           <h2 id="delay-heading" className="state-title">
             {t('applications.detail.delay.title')}
           </h2>
-          <p>{delay.apology}</p>
+          {delay.apology && <p>{delay.apology}</p>}
           <dl className="facts">
-            <Fact label={t('applications.detail.delay.newDue')}>{dueDate(delay.newDueAt)}</Fact>
+            {delay.newDueAt && <Fact label={t('applications.detail.delay.newDue')}>{dueDate(delay.newDueAt)}</Fact>}
             {delay.previousDueAt && (
               <Fact label={t('applications.detail.delay.previousDue')}>{dueDate(delay.previousDueAt)}</Fact>
             )}

@@ -183,7 +183,14 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
         </Link>
       </div>
       <ApplicationTimeline steps={application.timeline ?? []} />
-      <SentDocuments documents={application.documents ?? []} />
+      <SentDocuments
+        documents={[
+          ...(application.documents ?? []),
+          ...(application.supplements ?? [])
+            .filter((supplied) => supplied.state !== 'failed')
+            .flatMap((supplied) => supplied.documents),
+        ]}
+      />
       {(application.canRate || application.rating) && (
         <RateService applicationId={application.id} rating={application.rating ?? null} onChanged={refreshNow} />
       )}

@@ -12,13 +12,15 @@ import { DocumentUploads } from './document-uploads';
 interface SupplementFormProps {
   applicationId: string;
   request: SupplementRequest;
+  /** The proxy already has documents sent for this request (e.g. from before the page was reopened). */
+  alreadySent: boolean;
   /** Called once the proxy accepted the documents, to show the application as it is now. */
   onSent: () => void;
   refreshing: boolean;
 }
 
 /** Upload each document the office asked for, then "Gửi bổ sung"; a retry re-sends with the same Idempotency-Key. */
-export function SupplementForm({ applicationId, request, onSent, refreshing }: SupplementFormProps) {
+export function SupplementForm({ applicationId, request, alreadySent, onSent, refreshing }: SupplementFormProps) {
   const { t } = useApplicationsDictionary();
   const key = `${applicationId}:${request.requestId}`;
   const uploadsKey = `supplement:${key}`;
@@ -38,7 +40,7 @@ export function SupplementForm({ applicationId, request, onSent, refreshing }: S
     note: null,
   }));
 
-  if (sent) {
+  if (sent || alreadySent) {
     return (
       <div className="supplement-sent" role="status">
         <p>{t('applications.detail.supplement.sent')}</p>
@@ -85,8 +87,8 @@ export function SupplementForm({ applicationId, request, onSent, refreshing }: S
     } catch (error) {
       const apiError = toApiError(error);
       setFailure(apiError.message);
-      // The office no longer waits for documents (it moved on, or they already arrived): show where it is now.
-      if (apiError.code === 'SUPPLEMENT_NOT_REQUESTED') onSent();
+      // The office no longer waits for these documents (it moved on, or they were sent already): show where it is now.
+      if (apiError.code === 'SUPPLEMENT_NOT_REQUESTED' || apiError.code === 'SUPPLEMENT_ALREADY_SENT') onSent();
     } finally {
       setBusy(false);
     }
