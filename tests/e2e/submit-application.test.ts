@@ -3,19 +3,19 @@
 // draft with everything typed and uploaded, submits, and sees the official receipt code once the sandbox one-stop
 // system has accepted the dossier. Prints the time from "Nộp hồ sơ" to the receipt code and the uploaded photo size.
 import type { Browser, Page, Response } from 'playwright-core';
+import {
+  answerUpToDocuments,
+  nextStep,
+  office,
+  child,
+  openBirthRegistration,
+  photograph as photographFor,
+  requiredDocuments,
+  stepHeading as stepHeadingOf,
+  takePhoneJpeg,
+} from './birth-registration';
 import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
 import { urls } from './support/stack';
-
-// The office the citizen picks, by its unit code; the one-stop system's receipt code starts with it.
-const office = { code: '04465', search: 'Khao Mang', unitName: 'Xã Khao Mang' };
-const child = { name: 'Lò Thị Hoa', birthDate: '2026-10-05', birthDateShown: '05/10/2026' };
-
-// The documents of 1.001193 that are required (data/procedures.json); each gets a photo.
-const requiredDocuments = [
-  'Tờ khai đăng ký khai sinh (theo mẫu)',
-  'Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp',
-  'Giấy tờ tùy thân của người yêu cầu (Căn cước/Căn cước công dân, hộ chiếu) hoặc tài khoản định danh điện tử VNeID mức 2',
-];
 
 /** The parts of GET /api/v1/applications/:id this journey reads. */
 interface StoredApplication {
@@ -37,70 +37,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * A photo as a cheap phone camera takes it: 3000×4000 JPEG of a paper document under uneven light, with sensor
- * noise (which is what makes real photos large), drawn on the browser's canvas.
- */
-async function takePhoneJpeg(target: Page): Promise<Buffer> {
-  const dataUrl = await target.evaluate(async () => {
-    const width = 3000;
-    const height = 4000;
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d')!;
-    const light = context.createLinearGradient(0, 0, width, height);
-    light.addColorStop(0, '#f4efe2');
-    light.addColorStop(1, '#b9b2a2');
-    context.fillStyle = light;
-    context.fillRect(0, 0, width, height);
-    context.fillStyle = '#1d1d1f';
-    context.font = 'bold 110px serif';
-    context.fillText('GIẤY CHỨNG SINH', 700, 420);
-    context.font = '64px serif';
-    for (let line = 0; line < 40; line += 1) {
-      context.fillText(`Họ và tên mẹ: Lò Thị Hoa — Nơi sinh: Bệnh viện Sản Nhi tỉnh Lào Cai ${line}`, 220, 700 + line * 80);
-    }
-    const image = context.getImageData(0, 0, width, height);
-    let seed = 7;
-    for (let i = 0; i < image.data.length; i += 4) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const noise = (seed % 25) - 12;
-      image.data[i] += noise;
-      image.data[i + 1] += noise;
-      image.data[i + 2] += noise;
-    }
-    context.putImageData(image, 0, 0);
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('no JPEG'))), 'image/jpeg', 0.92),
-    );
-    return new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsDataURL(blob);
-    });
-  });
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-}
-
-const stepHeading = (name: string) => page.getByRole('heading', { level: 2, name });
-const next = () => page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
-
-async function pickCommune(search: string, unitName: string) {
-  await page.getByRole('searchbox', { name: 'Tìm theo tên xã, phường' }).fill(search);
-  await page.getByRole('button', { name: new RegExp(unitName) }).first().click();
-  await page.getByText(unitName, { exact: true }).first().waitFor();
-}
-
-/** Takes a photo for one document through the file chooser, and waits until it is uploaded. */
-async function photograph(documentName: string, photo: Buffer, fileName: string) {
-  const section = page.getByRole('region', { name: documentName });
-  const chooser = page.waitForEvent('filechooser');
-  await section.locator('label', { hasText: 'Chụp ảnh' }).click();
-  await (await chooser).setFiles({ name: fileName, mimeType: 'image/jpeg', buffer: photo });
-  await section.getByText(fileName).waitFor();
-  await section.getByText(/Đã tải lên/).waitFor({ timeout: 60_000 });
-}
+const stepHeading = (name: string) => stepHeadingOf(page, name);
+const next = () => nextStep(page);
+const photograph = (documentName: string, photo: Buffer, fileName: string) =>
+  photographFor(page, documentName, photo, fileName);
+const checkScreen = (screen: string) => expectAccessible(page, screen);
 
 test('a citizen applies for birth registration with photos, survives a reload, and gets the official receipt code', async () => {
   const sessionAnswers: number[] = [];
@@ -125,62 +66,12 @@ test('a citizen applies for birth registration with photos, survives a reload, a
 
   // Signed in without typing, then the procedure by search.
   await page.goto(urls.app);
-  const search = page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' });
-  await search.waitFor();
-  await search.fill('khai sinh');
-  await page.getByRole('link', { name: /^Đăng ký khai sinh/ }).first().click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
-  await expectAccessible(page, 'procedure');
+  await openBirthRegistration(page, checkScreen);
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-
-  // 1. Where to submit.
-  await stepHeading('Nơi nộp hồ sơ').waitFor();
-  await expect(page.getByText('Bước 1/9').isVisible()).resolves.toBe(true);
-  await pickCommune(office.search, office.unitName);
-  await expectAccessible(page, 'form: office');
-  await next();
-
-  // 2. Who applies.
-  await stepHeading('Thông tin người nộp').waitFor();
+  await answerUpToDocuments(page, checkScreen);
   expect(sessionAnswers).toContain(201);
-  await page.getByRole('textbox', { name: /Họ, chữ đệm và tên của bạn/ }).fill('Lò Thị Sáu');
-  await page.getByRole('textbox', { name: /Số điện thoại di động của bạn/ }).fill('0912 345 678');
-  await page.getByRole('textbox', { name: /Số CCCD của bạn/ }).fill('010190001234');
-  await expectAccessible(page, 'form: applicant');
-  await next();
-
-  // 3–7. The procedure's own fields, three at a time.
-  await stepHeading('Thông tin kê khai (1/5)').waitFor();
-  await page.getByRole('radio', { name: 'Mẹ', exact: true }).check();
-  await page.getByRole('textbox', { name: /Họ, chữ đệm và tên của trẻ/ }).fill(child.name);
-  await page.getByLabel(/Ngày, tháng, năm sinh/).fill(child.birthDate);
-  await expectAccessible(page, 'form: fields 1/5');
-  await next();
-
-  await stepHeading('Thông tin kê khai (2/5)').waitFor();
-  await page.getByRole('radio', { name: 'Nữ', exact: true }).check();
-  await page.getByRole('textbox', { name: /Dân tộc/ }).fill('Dao');
-  await page.getByRole('radio', { name: /Tại cơ sở y tế/ }).check();
-  await expectAccessible(page, 'form: fields 2/5');
-  await next();
-
-  await stepHeading('Thông tin kê khai (3/5)').waitFor();
-  await page.getByRole('textbox', { name: /Tên cơ sở y tế hoặc địa chỉ nơi sinh/ }).fill('Trạm y tế xã Khao Mang');
-  await page.getByRole('textbox', { name: /Họ, chữ đệm và tên người mẹ/ }).fill('Lò Thị Sáu');
-  await next();
-
-  await stepHeading('Thông tin kê khai (4/5)').waitFor();
-  await page.getByRole('textbox', { name: /Số định danh cá nhân \(CCCD\) của người mẹ/ }).fill('010190001234');
-  await next();
-
-  await stepHeading('Thông tin kê khai (5/5)').waitFor();
-  await page.getByRole('radio', { name: 'Có', exact: true }).check();
-  await pickCommune(office.search, office.unitName);
-  await expectAccessible(page, 'form: fields 5/5');
-  await next();
 
   // 8. Documents: the first photo, then the page is reloaded (closed Zalo, lost signal…).
-  await stepHeading('Giấy tờ đính kèm').waitFor();
   const photo = await takePhoneJpeg(page);
   await photograph(requiredDocuments[0], photo, 'to-khai.jpg');
   await expectAccessible(page, 'form: documents, one uploaded');
