@@ -2,6 +2,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createOneStopClient } from './clients/one-stop-client';
 import { createZaloClient } from './clients/zalo-client';
 import type { Config } from './config';
 import type { Db } from './db/db';
@@ -12,6 +13,7 @@ import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
 import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
+import { followUpRoutes } from './routes/applications/follow-up';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
@@ -77,6 +79,16 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     prefix: '/api/v1',
     db,
     jobs: jobQueue,
+    config,
+    now,
+    calendar,
+    onSubmitted: onApplicationSubmitted,
+  });
+  await app.register(followUpRoutes, {
+    prefix: '/api/v1',
+    db,
+    jobs: jobQueue,
+    oneStop: createOneStopClient(config.oneStop),
     config,
     now,
     calendar,

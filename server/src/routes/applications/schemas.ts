@@ -112,3 +112,31 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
 });
 
 export const applicationListSchema = z.object({ items: z.array(applicationSummarySchema) });
+
+export const supplementBody = z.object({
+  attachments: z
+    .array(
+      z.object({
+        documentName: z.string().trim().min(1).max(100).meta({ description: 'The requested document (supplement.documents[].name)' }),
+        uploadId: z.string().min(1).max(100).meta({ description: 'From POST /uploads' }),
+      }),
+    )
+    .min(1)
+    .max(100),
+  note: z.string().max(1000).optional().meta({ description: 'A note for the officer' }),
+});
+export type SupplementBodyInput = z.output<typeof supplementBody>;
+
+export const withdrawalBody = z
+  .object({ reason: z.string().max(500).optional().meta({ description: 'Why (optional), passed to the one-stop system as LyDo' }) })
+  .nullable()
+  .optional();
+export type WithdrawalBodyInput = z.output<typeof withdrawalBody>;
+
+export const ratingBody = z.object({
+  stars: z.int().min(1).max(5),
+  comment: z.string().max(1000).optional(),
+});
+export type RatingBodyInput = z.output<typeof ratingBody>;
+
+export const ratingSchema = z.object({ stars: z.int(), comment: z.string().nullable(), createdAt: z.string().meta({ format: 'date-time' }) });
