@@ -14,6 +14,7 @@ import { createLogger, PrivacyLogController } from './plugins/request-log';
 import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
 import { followUpRoutes } from './routes/applications/follow-up';
+import { lookupRoutes } from './routes/lookup';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
@@ -66,6 +67,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now });
+  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
 
   let jobQueue = jobs;
   if (!jobQueue) {

@@ -94,6 +94,7 @@ describe('OpenAPI', () => {
         '/api/v1/applications/{id}/rating',
         '/api/v1/applications/{id}/supplements',
         '/api/v1/applications/{id}/withdrawal',
+        '/api/v1/lookup',
         '/api/v1/me',
         '/api/v1/me/consents',
         '/api/v1/me/consents/{purpose}',

@@ -114,6 +114,8 @@ const PUBLIC_BY_DESIGN = [
   /^POST \/api\/v1\/sessions$/,
   // Authenticated by its HMAC signature instead (routes/webhooks.test.ts).
   /^POST \/api\/v1\/webhooks\/one-stop$/,
+  // Anyone with a receipt slip; rate-limited per address (routes/lookup.test.ts).
+  /^(GET|HEAD) \/api\/v1\/lookup$/,
 ];
 
 test('every route is public by design or refuses an unauthenticated request', async () => {
