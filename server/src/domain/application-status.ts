@@ -1,20 +1,8 @@
 // What the app shows of an application: one stable English state name for programs, derived from the proxy's
-// forwarding state and the national 1–10 dossier status (TrangThaiHoSo), plus its Vietnamese name. Pure.
+// forwarding state and the national 1–10 dossier status (TrangThaiHoSo), plus its Vietnamese name (dossier-status.ts). Pure.
+import { DOSSIER_STATUS_NAMES, type DossierStatus } from './dossier-status';
 
 export type ForwardingState = 'pending' | 'forwarded' | 'failed';
-
-export const DOSSIER_STATUS_NAMES: Record<number, string> = {
-  1: 'Mới đăng ký',
-  2: 'Được tiếp nhận',
-  3: 'Không được tiếp nhận',
-  4: 'Đang xử lý',
-  5: 'Yêu cầu bổ sung giấy tờ',
-  6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  7: 'Công dân yêu cầu rút hồ sơ',
-  8: 'Dừng xử lý',
-  9: 'Đã xử lý xong',
-  10: 'Đã trả kết quả',
-};
 
 const STATES_BY_CODE: Record<number, string> = {
   1: 'submitted',
@@ -50,5 +38,5 @@ export function applicationStatus(forwarding: ForwardingState, code: number | nu
       statusName: 'Bộ phận một cửa chưa nhận được hồ sơ — chúng tôi sẽ liên hệ với bạn',
     };
   }
-  return { status: STATES_BY_CODE[code as number], statusCode: code, statusName: DOSSIER_STATUS_NAMES[code as number] };
+  return { status: STATES_BY_CODE[code as number], statusCode: code, statusName: DOSSIER_STATUS_NAMES[code as DossierStatus] };
 }
