@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { openDb } from './db/open-db';
 import { catalogFilesExist, isCatalogEmpty, seedCatalog } from './db/seed';
 import { type RunningWorker, startWorker } from './worker';
+import { runAsMain } from './run-as-main';
 
 export interface RunningApi {
   url: string;
@@ -86,26 +87,10 @@ export async function startApiWithWorker(config: Config = loadConfig()): Promise
   }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  // With PostgreSQL, workers run as their own processes (`npm run worker -w server`); PGlite needs them in here.
-  const api = config.databaseUrl ? await startApi(config) : await startApiWithWorker(config);
-  const stop = (signal: NodeJS.Signals) => {
-    api.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`Shutdown after ${signal} failed:`, error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
 if (require.main === module) {
-  main().catch((error: Error) => {
-    console.error(error.message);
-    process.exit(1);
+  runAsMain(() => {
+    const config = loadConfig();
+    // With PostgreSQL, workers run as their own processes (`npm run worker -w server`); PGlite needs them in here.
+    return config.databaseUrl ? startApi(config) : startApiWithWorker(config);
   });
 }

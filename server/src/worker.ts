@@ -14,6 +14,7 @@ import { JobQueue } from './jobs/job-queue';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
 import { QUEUES, type QueueName } from './jobs/queues';
 import { createLogger } from './plugins/request-log';
+import { runAsMain } from './run-as-main';
 
 export interface RunningWorker {
   /** The queues a worker was registered for (a convention test checks every queue of QUEUES is here). */
@@ -96,24 +97,6 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
   }
 }
 
-async function main(): Promise<void> {
-  const worker = await startWorker();
-  const stop = (signal: NodeJS.Signals) => {
-    worker.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`Shutdown after ${signal} failed:`, error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
 if (require.main === module) {
-  main().catch((error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+  runAsMain(() => startWorker());
 }
