@@ -3,8 +3,7 @@
 import type { Queryable } from '../db/db';
 import type { OfficeType } from '../domain/catalog-schema';
 import { normalizeSearchText, searchWords } from '../domain/search-text';
-import type { Page } from './procedure-catalog';
-import { SqlParams } from './sql-params';
+import { type Page, selectPage, SqlParams } from './sql-params';
 
 export interface OfficeSummary {
   code: string;
@@ -80,20 +79,20 @@ export async function searchOffices(db: Queryable, query: OfficeQuery): Promise<
       when o.search_text like ${phrasePattern} then 1
       else 2 end`;
   }
-  const limit = params.add(query.pageSize);
-  const offset = params.add((query.page - 1) * query.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<OfficeRow>(
-      `select ${COLUMNS}, ${matchRank} as match_rank
-       from offices o
-       where ${where}
-       order by match_rank, o.search_name, o.code
-       limit ${limit} offset ${offset}`,
-      params.values(),
-    ),
-    db.query<{ total: number }>(`select count(*)::int as total from offices o where ${where}`, countParams),
-  ]);
-  return { items: items.rows.map(toSummary), total: count.rows[0].total, page: query.page, pageSize: query.pageSize };
+  return selectPage<OfficeRow, OfficeSummary>(
+    db,
+    {
+      columns: `${COLUMNS}, ${matchRank} as match_rank`,
+      from: 'offices o',
+      where,
+      orderBy: 'match_rank, o.search_name, o.code',
+      params,
+      whereParams: countParams,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    toSummary,
+  );
 }
 
 /** An office by code, active or not (applications may point at an office that was later merged away). */

@@ -9,7 +9,9 @@ import type {
   ProcedureLevel,
 } from '../domain/catalog-schema';
 import { normalizeSearchText, searchWords } from '../domain/search-text';
-import { SqlParams } from './sql-params';
+import { type Page, selectPage, SqlParams } from './sql-params';
+
+export type { Page } from './sql-params';
 
 export interface ProcedureSummary {
   code: string;
@@ -30,13 +32,6 @@ export interface ProcedureQuery {
   officeCode?: string;
   level?: ProcedureLevel;
   online?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface Page<Item> {
-  items: Item[];
-  total: number;
   page: number;
   pageSize: number;
 }
@@ -116,20 +111,20 @@ export async function searchProcedures(db: Queryable, query: ProcedureQuery): Pr
       when ${nameHasEveryWord} then 2
       else 3 end`;
   }
-  const limit = params.add(query.pageSize);
-  const offset = params.add((query.page - 1) * query.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<SummaryRow>(
-      `select ${SUMMARY_COLUMNS}, ${matchRank} as match_rank
-       from procedures p
-       where ${where}
-       order by match_rank, p.popular_rank asc nulls last, p.search_name, p.code
-       limit ${limit} offset ${offset}`,
-      params.values(),
-    ),
-    db.query<{ total: number }>(`select count(*)::int as total from procedures p where ${where}`, countParams),
-  ]);
-  return { items: items.rows.map(toSummary), total: count.rows[0].total, page: query.page, pageSize: query.pageSize };
+  return selectPage<SummaryRow, ProcedureSummary>(
+    db,
+    {
+      columns: `${SUMMARY_COLUMNS}, ${matchRank} as match_rank`,
+      from: 'procedures p',
+      where,
+      orderBy: 'match_rank, p.popular_rank asc nulls last, p.search_name, p.code',
+      params,
+      whereParams: countParams,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    toSummary,
+  );
 }
 
 /** Every active procedure an office handles, most used first. */
