@@ -59,6 +59,13 @@ export async function getSandboxPhoneToken(): Promise<string> {
   return (await call<{ token: string }>('/phone-token', { accessToken })).token;
 }
 
+/** What requestSendNotification() does in Zalo: the sandbox records that this citizen allows notifications. */
+export async function allowSandboxNotifications(): Promise<void> {
+  const accessToken = await getSandboxAccessToken();
+  const { error } = await call<{ error?: number }>('/notifications/allow', { accessToken });
+  if (error) throw new ZaloError(error, `The Zalo sandbox refused notifications (${error})`);
+}
+
 /** The sandbox has no permission prompt: sharing the profile is always allowed there. */
 export async function getSandboxProfile(): Promise<ZaloProfile> {
   const { id, name, avatar } = await currentDemoCitizen();

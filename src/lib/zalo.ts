@@ -90,6 +90,15 @@ export async function getPhoneToken(): Promise<string> {
   return token;
 }
 
+/**
+ * Zalo's own prompt allowing the mini app to send the citizen notifications (through the app's shared OA); the
+ * proxy may then send them mini app notifications. A refusal is a ZaloError with `refused` set.
+ */
+export async function requestSendNotification(): Promise<void> {
+  if (isZaloSandbox) return (await sandbox()).allowSandboxNotifications();
+  await callZalo((sdk) => sdk.requestSendNotification());
+}
+
 export interface ZaloProfile {
   id: string;
   name: string;

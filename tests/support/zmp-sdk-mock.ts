@@ -28,6 +28,7 @@ export const zmpSdkMock = {
   accessTokenError: null as { code: number; message?: string } | null,
   authorizeError: null as { code: number; message?: string } | null,
   phoneError: null as { code: number; message?: string } | null,
+  notificationError: null as { code: number; message?: string } | null,
   reset(): void {
     this.zaloLanguage = 'vi';
     this.user = defaultZaloUser;
@@ -37,6 +38,7 @@ export const zmpSdkMock = {
     this.accessTokenError = null;
     this.authorizeError = null;
     this.phoneError = null;
+    this.notificationError = null;
     storage.clear();
   },
 };
@@ -86,4 +88,9 @@ export async function getPhoneNumber(): Promise<{ token?: string }> {
   if (zmpSdkMock.phoneError) throw zmpSdkMock.phoneError;
   zmpSdkMock.phoneTokensIssued += 1;
   return { token: `zalo-phone-${zmpSdkMock.phoneTokensIssued}` };
+}
+
+export async function requestSendNotification(): Promise<void> {
+  zmpSdkMock.prompts.push('requestSendNotification');
+  if (zmpSdkMock.notificationError) throw zmpSdkMock.notificationError;
 }
