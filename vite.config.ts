@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => {
   const appConfig = {
     apiBaseUrl: env.VITE_API_URL || 'http://localhost:3001',
     zaloSandboxUrl: env.VITE_ZALO_SANDBOX_URL || null,
+    // The proxy and the sandbox read ZALO_APP_ID; one variable configures all three. The default is the demo's id.
+    zaloAppId: env.VITE_ZALO_APP_ID || process.env.ZALO_APP_ID || '1234567890123456789',
   };
   return {
     root: '.',

@@ -4,6 +4,8 @@ export interface AppConfig {
   apiBaseUrl: string;
   /** The fake Zalo platform of the sandbox, when the build targets it; null in production. */
   zaloSandboxUrl: string | null;
+  /** The mini app's Zalo App ID: deep links and QR posters of this app are `https://zalo.me/s/<zaloAppId>/…`. */
+  zaloAppId: string;
 }
 
 declare const __APP_CONFIG__: AppConfig;

@@ -71,3 +71,8 @@ export async function getSandboxProfile(): Promise<ZaloProfile> {
   const { id, name, avatar } = await currentDemoCitizen();
   return { id, name, avatar };
 }
+
+/** What scanQRCode() does in Zalo: a stand-in scanner screen (lib/sandbox-qr-scanner.ts, loaded when first used). */
+export async function scanSandboxQRCode(): Promise<{ content: string }> {
+  return (await import('./sandbox-qr-scanner')).openSandboxScanner();
+}

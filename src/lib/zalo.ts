@@ -157,3 +157,53 @@ async function shareInBrowser({ text, title }: ShareContent): Promise<ShareOutco
   await navigator.clipboard.writeText(text);
   return 'copied';
 }
+
+/**
+ * The query of the link that opened the app (zmp-sdk getRouteParams on a cold start): a QR poster's
+ * `?office=…&proc=…`, a notification button's `?application=…`. Builds for the sandbox run in a plain browser, where
+ * the page's own URL is that link. Untrusted input: parse it with domain/deep-link.ts.
+ */
+export async function getLaunchParams(): Promise<Record<string, string>> {
+  if (isZaloSandbox) return Object.fromEntries(new URLSearchParams(window.location.search));
+  try {
+    return (await loadSdk()).getRouteParams();
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Calls `listener` with the path Zalo gives (`d.path`, with its query) each time a deep link brings the app back from
+ * the background (the OpenApp event). Returns the unsubscribe function.
+ */
+export function onOpenApp(listener: (path: string) => void): () => void {
+  let stopped = false;
+  let unsubscribe = () => {};
+  const handler = (data: unknown) => {
+    const path = typeof data === 'string' ? data : (data as { path?: unknown } | null)?.path;
+    if (typeof path === 'string') listener(path);
+  };
+  loadSdk().then(
+    (sdk) => {
+      if (stopped) return;
+      sdk.events.on(sdk.EventName.OpenApp, handler);
+      unsubscribe = () => sdk.events.off(sdk.EventName.OpenApp, handler);
+    },
+    () => undefined, // no SDK, no events: cold-start links still work
+  );
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}
+
+/**
+ * Zalo's camera scanner (scanQRCode): the text of the code, or null when the citizen closed the scanner (Zalo then
+ * answers with an empty content). In sandbox builds, a stand-in that decodes a picked image or takes typed text.
+ */
+export async function scanQRCode(): Promise<string | null> {
+  const { content } = isZaloSandbox
+    ? await (await sandbox()).scanSandboxQRCode()
+    : await callZalo((sdk) => sdk.scanQRCode());
+  return content ? content : null;
+}

@@ -7,6 +7,7 @@ import { zmpSdkMock } from './zmp-sdk-mock';
 (globalThis as unknown as { __APP_CONFIG__: unknown }).__APP_CONFIG__ = {
   apiBaseUrl: 'http://api.test',
   zaloSandboxUrl: null,
+  zaloAppId: '1234567890123456789',
 };
 
 // jsdom has no layout: zmp-ui's Page scrolls to the top on mount.

@@ -29,6 +29,10 @@ export const zmpSdkMock = {
   authorizeError: null as { code: number; message?: string } | null,
   phoneError: null as { code: number; message?: string } | null,
   notificationError: null as { code: number; message?: string } | null,
+  /** The query of the link that opened the app (getRouteParams). */
+  routeParams: {} as Record<string, string>,
+  /** What the camera scanner reads next: the code's text, '' when the citizen closes it, or a rejection. */
+  scanResult: { content: '' } as { content: string } | { error: { code: number; message?: string } },
   reset(): void {
     this.zaloLanguage = 'vi';
     this.user = defaultZaloUser;
@@ -39,6 +43,9 @@ export const zmpSdkMock = {
     this.authorizeError = null;
     this.phoneError = null;
     this.notificationError = null;
+    this.routeParams = {};
+    this.scanResult = { content: '' };
+    events.removeAllListeners();
     storage.clear();
   },
 };
@@ -94,3 +101,40 @@ export async function requestSendNotification(): Promise<void> {
   zmpSdkMock.prompts.push('requestSendNotification');
   if (zmpSdkMock.notificationError) throw zmpSdkMock.notificationError;
 }
+
+export function getRouteParams(): Record<string, string> {
+  return { ...zmpSdkMock.routeParams };
+}
+
+export async function scanQRCode(): Promise<{ content: string }> {
+  zmpSdkMock.prompts.push('scanQRCode');
+  const result = zmpSdkMock.scanResult;
+  if ('error' in result) throw result.error;
+  return result;
+}
+
+/** The names zmp-sdk exports as EventName; tests emit `events.emit(EventName.OpenApp, { path })`. */
+export const EventName = { OpenApp: 'h5.event.open.mp' } as const;
+
+type Listener = (data: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+/** zmp-sdk's event emitter, as far as the app uses it. */
+export const events = {
+  on(name: string, listener: Listener): void {
+    if (!listeners.has(name)) listeners.set(name, new Set());
+    listeners.get(name)!.add(listener);
+  },
+  off(name: string, listener: Listener): void {
+    listeners.get(name)?.delete(listener);
+  },
+  emit(name: string, data: unknown): void {
+    for (const listener of [...(listeners.get(name) ?? [])]) listener(data);
+  },
+  listenerCount(name: string): number {
+    return listeners.get(name)?.size ?? 0;
+  },
+  removeAllListeners(): void {
+    listeners.clear();
+  },
+};
