@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseQuietHours, type QuietHours, ZALO_CHANNELS, type ZaloChannel } from './domain/notifications';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -16,6 +17,23 @@ const PROCESS_JWT_SECRET = randomBytes(32).toString('base64url');
 export const DEMO_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-production';
 /** The sandbox's demo webhook HMAC key (sandbox/README.md): the default outside production, refused in production. */
 export const DEMO_ONE_STOP_WEBHOOK_SECRET = 'sandbox-one-stop-webhook-secret-not-for-production';
+/** The sandbox's demo notification settings (sandbox/README.md, "Zalo notifications"): defaults outside production. */
+export const DEMO_ZALO_MINI_APP_API_KEY = 'sandbox-mini-app-api-key-not-for-production';
+export const DEMO_ZALO_OA_ID = '4318652000000000001';
+export const DEMO_ZALO_WEBHOOK_SECRET = 'sandbox-zalo-webhook-secret-not-for-production';
+/** The OA token pair a sandbox built without options starts with; `npm start` gives both sides a random pair. */
+export const DEMO_ZALO_OA_ACCESS_TOKEN = 'sandbox-oa-access-token-initial';
+export const DEMO_ZALO_OA_REFRESH_TOKEN = 'sandbox-oa-refresh-token-initial';
+export const DEMO_ZALO_MINI_APP_TEMPLATE_ID = 'lcs-dossier-status';
+/** ZBS template ids per status class outside production (the sandbox approves every id unless told otherwise). */
+export const DEMO_ZBS_TEMPLATE_IDS = {
+  received: '410001',
+  'action-required': '410002',
+  result: '410003',
+  closed: '410004',
+  delayed: '410005',
+} as const;
+export const DEMO_OPERATOR_API_KEY = 'demo-operator-key-not-for-production';
 /** Settings that must be given explicitly when NODE_ENV=production. */
 const REQUIRED_IN_PRODUCTION = [
   'ZALO_APP_ID',
@@ -52,6 +70,140 @@ const originList = z
   .string()
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(z.array(httpUrl.transform((origin) => origin.replace(/\/$/, ''))));
+
+// ---- Notifications (issue 6; server/README.md "Notifications") ----
+
+const zaloChannelList = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(',').map((item) => item.trim()).filter(Boolean)))
+  .pipe(z.array(z.enum(ZALO_CHANNELS)))
+  .refine((channels) => new Set(channels).size === channels.length, 'lists a channel twice');
+
+const seconds = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+const notificationEnvironment = {
+  ZALO_MINI_APP_API_URL: httpUrl.default('https://openapi.mini.zalo.me'),
+  ZALO_BUSINESS_API_URL: httpUrl.default('https://business.openapi.zalo.me'),
+  ZALO_OAUTH_URL: httpUrl.default('https://oauth.zaloapp.com'),
+  ZALO_MINI_APP_API_KEY: z.string().min(8).optional(),
+  ZALO_MINI_APP_TEMPLATE_ID: z.string().min(1).max(100).optional(),
+  ZALO_OA_ID: z.string().regex(/^\d{1,30}$/, 'must be the numeric OA id').optional(),
+  ZALO_OA_ACCESS_TOKEN: z.string().min(8).optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().min(8).optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ZALO_WEBHOOK_SIGNING_ID: z.string().min(1).max(100).optional(),
+  ZALO_ZBS_TEMPLATE_RECEIVED: z.string().min(1).max(50).optional(),
+  ZALO_ZBS_TEMPLATE_ACTION_REQUIRED: z.string().min(1).max(50).optional(),
+  ZALO_ZBS_TEMPLATE_RESULT: z.string().min(1).max(50).optional(),
+  ZALO_ZBS_TEMPLATE_CLOSED: z.string().min(1).max(50).optional(),
+  ZALO_ZBS_TEMPLATE_DELAYED: z.string().min(1).max(50).optional(),
+  NOTIFY_CHANNELS: zaloChannelList.default(['mini-app', 'zbs']),
+  NOTIFY_FALLBACK: z.enum(['next', 'wait']).default('next'),
+  NOTIFY_QUIET_HOURS: z
+    .string()
+    .refine((value) => parseQuietHours(value) !== null, 'must be HH:MM-HH:MM in Vietnam time, e.g. 22:00-06:00')
+    .default('22:00-06:00'),
+  NOTIFY_MINI_APP_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(15),
+  NOTIFY_RETRY_DELAY_SECONDS: seconds(0.05, 3600).default(30),
+  NOTIFY_RETRY_MAX_DELAY_SECONDS: seconds(0.05, 86400).default(1800),
+  NOTIFY_RECEIPT_WAIT_SECONDS: seconds(0.1, 86400).default(600),
+  NOTIFY_SWEEP_INTERVAL_SECONDS: seconds(0.1, 3600).default(15),
+  OPERATOR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+};
+
+type NotificationEnvironment = z.output<z.ZodObject<typeof notificationEnvironment>> & {
+  NODE_ENV?: string;
+  ZALO_APP_ID?: string;
+};
+
+/** Production has no demo secrets: each Zalo channel in use needs its real credentials and templates. */
+function checkNotificationsInProduction(env: NotificationEnvironment, context: z.RefinementCtx): void {
+  const require = (name: keyof NotificationEnvironment) => {
+    if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
+  };
+  const refuse = (name: keyof NotificationEnvironment, demo: string) => {
+    if (env[name] === demo) context.addIssue({ code: 'custom', path: [name], message: 'the sandbox demo value is refused in production' });
+  };
+  require('OPERATOR_API_KEY');
+  refuse('OPERATOR_API_KEY', DEMO_OPERATOR_API_KEY);
+  if (env.NOTIFY_CHANNELS.includes('mini-app')) {
+    require('ZALO_MINI_APP_API_KEY');
+    require('ZALO_MINI_APP_TEMPLATE_ID');
+    refuse('ZALO_MINI_APP_API_KEY', DEMO_ZALO_MINI_APP_API_KEY);
+  }
+  if (env.NOTIFY_CHANNELS.includes('zbs')) {
+    for (const name of [
+      'ZALO_OA_ID',
+      'ZALO_OA_ACCESS_TOKEN',
+      'ZALO_OA_REFRESH_TOKEN',
+      'ZALO_WEBHOOK_SECRET',
+      'ZALO_ZBS_TEMPLATE_RECEIVED',
+      'ZALO_ZBS_TEMPLATE_ACTION_REQUIRED',
+      'ZALO_ZBS_TEMPLATE_RESULT',
+      'ZALO_ZBS_TEMPLATE_CLOSED',
+      'ZALO_ZBS_TEMPLATE_DELAYED',
+    ] as const) {
+      require(name);
+    }
+    refuse('ZALO_WEBHOOK_SECRET', DEMO_ZALO_WEBHOOK_SECRET);
+    refuse('ZALO_OA_ACCESS_TOKEN', DEMO_ZALO_OA_ACCESS_TOKEN);
+    refuse('ZALO_OA_REFRESH_TOKEN', DEMO_ZALO_OA_REFRESH_TOKEN);
+  }
+}
+
+function notificationSettings(env: NotificationEnvironment) {
+  const trim = (url: string) => url.replace(/\/$/, '');
+  return {
+    /** The Zalo channels in use, in order: with fallback `next`, a message one cannot deliver goes on the next. */
+    channels: env.NOTIFY_CHANNELS as ZaloChannel[],
+    /** `next`: a mini app message stopped by a limit gives way to the event's message on a later channel, if any; `wait`: it waits. */
+    fallback: env.NOTIFY_FALLBACK,
+    quietHours: parseQuietHours(env.NOTIFY_QUIET_HOURS) as QuietHours,
+    miniApp: {
+      /** https://openapi.mini.zalo.me; the sandbox in the demo and tests. */
+      apiUrl: trim(env.ZALO_MINI_APP_API_URL),
+      apiKey: env.ZALO_MINI_APP_API_KEY ?? DEMO_ZALO_MINI_APP_API_KEY,
+      templateId: env.ZALO_MINI_APP_TEMPLATE_ID ?? DEMO_ZALO_MINI_APP_TEMPLATE_ID,
+      /** Zalo's limit per app and day (1,000). */
+      dailyLimit: env.NOTIFY_MINI_APP_DAILY_LIMIT,
+    },
+    zbs: {
+      /** https://business.openapi.zalo.me; the sandbox in the demo and tests. */
+      apiUrl: trim(env.ZALO_BUSINESS_API_URL),
+      /** https://oauth.zaloapp.com (OA token refresh); the sandbox in the demo and tests. */
+      oauthUrl: trim(env.ZALO_OAUTH_URL),
+      oaId: env.ZALO_OA_ID ?? DEMO_ZALO_OA_ID,
+      /** The pair to start from; stored in the database, which keeps the refreshed pairs (services/zalo-oa-tokens.ts). */
+      accessToken: env.ZALO_OA_ACCESS_TOKEN ?? DEMO_ZALO_OA_ACCESS_TOKEN,
+      refreshToken: env.ZALO_OA_REFRESH_TOKEN ?? DEMO_ZALO_OA_REFRESH_TOKEN,
+      templates: {
+        received: env.ZALO_ZBS_TEMPLATE_RECEIVED ?? DEMO_ZBS_TEMPLATE_IDS.received,
+        'action-required': env.ZALO_ZBS_TEMPLATE_ACTION_REQUIRED ?? DEMO_ZBS_TEMPLATE_IDS['action-required'],
+        result: env.ZALO_ZBS_TEMPLATE_RESULT ?? DEMO_ZBS_TEMPLATE_IDS.result,
+        closed: env.ZALO_ZBS_TEMPLATE_CLOSED ?? DEMO_ZBS_TEMPLATE_IDS.closed,
+        delayed: env.ZALO_ZBS_TEMPLATE_DELAYED ?? DEMO_ZBS_TEMPLATE_IDS.delayed,
+      },
+    },
+    webhook: {
+      /** The secret of X-ZEvent-Signature (the reference leaves open whether it is the OA secret or the app secret). */
+      secret: env.ZALO_WEBHOOK_SECRET ?? DEMO_ZALO_WEBHOOK_SECRET,
+      /** The id the signature starts with: the app id unless set (or the OA id, as the reference leaves open). */
+      signingId: env.ZALO_WEBHOOK_SIGNING_ID ?? env.ZALO_APP_ID ?? DEMO_ZALO_APP_ID,
+    },
+    retry: {
+      /** Attempts for transient failures before the row is a technical failure. */
+      limit: env.NOTIFY_RETRY_LIMIT,
+      /** The n-th retry waits delay · 2^(n−1), at most maxDelay, between half and all of it (jitter). */
+      delaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
+      maxDelaySeconds: env.NOTIFY_RETRY_MAX_DELAY_SECONDS,
+    },
+    /** After a send whose outcome is unknown (timeout, dropped connection, worker died), how long to wait for ZBS's receipt. */
+    receiptWaitSeconds: env.NOTIFY_RECEIPT_WAIT_SECONDS,
+    /** How often each worker looks for messages that are due (retries, the end of quiet hours, the next day). */
+    sweepIntervalSeconds: env.NOTIFY_SWEEP_INTERVAL_SECONDS,
+  };
+}
 
 const environmentSchema = z
   .object({
@@ -92,6 +244,7 @@ const environmentSchema = z
     FORWARD_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('pgboss'),
+    ...notificationEnvironment,
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
@@ -107,6 +260,7 @@ const environmentSchema = z
     if (env.ONE_STOP_WEBHOOK_SECRET === DEMO_ONE_STOP_WEBHOOK_SECRET) {
       context.addIssue({ code: 'custom', path: ['ONE_STOP_WEBHOOK_SECRET'], message: 'the sandbox demo secret is refused in production' });
     }
+    checkNotificationsInProduction(env, context);
   })
   .transform((env) => ({
     port: env.PORT,
@@ -169,6 +323,11 @@ const environmentSchema = z
       /** Forwarding retries: retryDelay · 2^n / 2 · (1 + random) seconds after the n-th failure (pg-boss backoff). */
       forwardRetryLimit: env.FORWARD_RETRY_LIMIT,
       forwardRetryDelaySeconds: env.FORWARD_RETRY_DELAY_SECONDS,
+    },
+    notifications: notificationSettings(env),
+    operator: {
+      /** X-Operator-Key of GET /api/v1/admin/notifications/stats. */
+      apiKey: env.OPERATOR_API_KEY ?? DEMO_OPERATOR_API_KEY,
     },
   }));
 

@@ -3,7 +3,12 @@ import {
   ConfigError,
   DEMO_ONE_STOP_API_TOKEN,
   DEMO_ONE_STOP_WEBHOOK_SECRET,
+  DEMO_OPERATOR_API_KEY,
   DEMO_ZALO_APP_SECRET,
+  DEMO_ZALO_MINI_APP_API_KEY,
+  DEMO_ZALO_OA_ACCESS_TOKEN,
+  DEMO_ZALO_OA_REFRESH_TOKEN,
+  DEMO_ZALO_WEBHOOK_SECRET,
   loadConfig,
   pollCron,
   REPO_ROOT,
@@ -39,6 +44,8 @@ test('defaults: port 3001 on localhost, embedded database under .data/pglite, th
     lookup: { rateLimitPerMinute: 10 },
     uploads: { maxFileBytes: 10 * 1024 * 1024, maxApplicationBytes: 30 * 1024 * 1024, maxFiles: 20 },
     jobs: { schema: 'pgboss', pollingIntervalSeconds: 2, forwardRetryLimit: 12, forwardRetryDelaySeconds: 5 },
+    notifications: expect.objectContaining({ channels: ['mini-app', 'zbs'], fallback: 'next' }),
+    operator: { apiKey: DEMO_OPERATOR_API_KEY },
   });
 });
 
@@ -82,8 +89,11 @@ test('production has no insecure defaults: app id, app secret, JWT secret and th
     ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
     ONE_STOP_API_TOKEN: 'real-one-stop-token',
     ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+    // Zalo notifications have their own test below.
+    NOTIFY_CHANNELS: 'none',
+    OPERATOR_API_KEY: 'real-operator-key-0123456789',
   };
-  expect(problems({})).toEqual([
+  expect(problems({ NOTIFY_CHANNELS: 'none', OPERATOR_API_KEY: 'real-operator-key-0123456789' })).toEqual([
     'JWT_SECRET',
     'ONE_STOP_API_TOKEN',
     'ONE_STOP_BASE_URL',
@@ -214,4 +224,144 @@ test('a bad environment is refused with every bad variable named', () => {
     ['CORS_ORIGINS.0', 'DATABASE_URL', 'LOG_LEVEL', 'PORT'].sort(),
   );
   expect(message).toMatch(/^Invalid configuration:/);
+});
+
+test('notifications: demo defaults pointing at Zalo, every variable read, and real secrets required in production', () => {
+  expect(loadConfig({}).notifications).toEqual({
+    channels: ['mini-app', 'zbs'],
+    fallback: 'next',
+    quietHours: { startMinute: 22 * 60, endMinute: 6 * 60 },
+    miniApp: {
+      apiUrl: 'https://openapi.mini.zalo.me',
+      apiKey: DEMO_ZALO_MINI_APP_API_KEY,
+      templateId: 'lcs-dossier-status',
+      dailyLimit: 1000,
+    },
+    zbs: {
+      apiUrl: 'https://business.openapi.zalo.me',
+      oauthUrl: 'https://oauth.zaloapp.com',
+      oaId: '4318652000000000001',
+      accessToken: DEMO_ZALO_OA_ACCESS_TOKEN,
+      refreshToken: DEMO_ZALO_OA_REFRESH_TOKEN,
+      templates: { received: '410001', 'action-required': '410002', result: '410003', closed: '410004', delayed: '410005' },
+    },
+    webhook: { secret: DEMO_ZALO_WEBHOOK_SECRET, signingId: '1234567890123456789' },
+    retry: { limit: 15, delaySeconds: 30, maxDelaySeconds: 1800 },
+    receiptWaitSeconds: 600,
+    sweepIntervalSeconds: 15,
+  });
+
+  const config = loadConfig({
+    ZALO_APP_ID: '987654321',
+    ZALO_MINI_APP_API_URL: 'http://localhost:3002/',
+    ZALO_BUSINESS_API_URL: 'http://localhost:3002',
+    ZALO_OAUTH_URL: 'http://localhost:3002',
+    ZALO_MINI_APP_API_KEY: 'real-mini-app-key',
+    ZALO_MINI_APP_TEMPLATE_ID: 'tpl-1',
+    ZALO_OA_ID: '111',
+    ZALO_OA_ACCESS_TOKEN: 'access-token-1',
+    ZALO_OA_REFRESH_TOKEN: 'refresh-token-1',
+    ZALO_WEBHOOK_SECRET: 'real-zalo-webhook-secret',
+    ZALO_ZBS_TEMPLATE_RECEIVED: '1',
+    ZALO_ZBS_TEMPLATE_ACTION_REQUIRED: '2',
+    ZALO_ZBS_TEMPLATE_RESULT: '3',
+    ZALO_ZBS_TEMPLATE_CLOSED: '4',
+    ZALO_ZBS_TEMPLATE_DELAYED: '5',
+    NOTIFY_CHANNELS: 'zbs, mini-app',
+    NOTIFY_FALLBACK: 'wait',
+    NOTIFY_QUIET_HOURS: '21:30-07:00',
+    NOTIFY_MINI_APP_DAILY_LIMIT: '50',
+    NOTIFY_RETRY_LIMIT: '3',
+    NOTIFY_RETRY_DELAY_SECONDS: '0.5',
+    NOTIFY_RETRY_MAX_DELAY_SECONDS: '10',
+    NOTIFY_RECEIPT_WAIT_SECONDS: '2',
+    NOTIFY_SWEEP_INTERVAL_SECONDS: '0.5',
+    OPERATOR_API_KEY: 'operator-key-0123456789abcdef',
+  });
+  expect(config.notifications).toMatchObject({
+    channels: ['zbs', 'mini-app'],
+    fallback: 'wait',
+    quietHours: { startMinute: 21 * 60 + 30, endMinute: 7 * 60 },
+    miniApp: { apiUrl: 'http://localhost:3002', apiKey: 'real-mini-app-key', templateId: 'tpl-1', dailyLimit: 50 },
+    zbs: { oaId: '111', accessToken: 'access-token-1', refreshToken: 'refresh-token-1', templates: { delayed: '5' } },
+    // The signing id follows the app id unless set.
+    webhook: { secret: 'real-zalo-webhook-secret', signingId: '987654321' },
+    retry: { limit: 3, delaySeconds: 0.5, maxDelaySeconds: 10 },
+    receiptWaitSeconds: 2,
+    sweepIntervalSeconds: 0.5,
+  });
+  expect(config.operator.apiKey).toBe('operator-key-0123456789abcdef');
+  expect(loadConfig({ ZALO_WEBHOOK_SIGNING_ID: '4318652000000000001' }).notifications.webhook.signingId).toBe('4318652000000000001');
+  expect(loadConfig({ NOTIFY_CHANNELS: 'none' }).notifications.channels).toEqual([]);
+  for (const env of [
+    { NOTIFY_CHANNELS: 'sms' },
+    { NOTIFY_CHANNELS: 'zbs,zbs' },
+    { NOTIFY_QUIET_HOURS: '22h-6h' },
+    { NOTIFY_FALLBACK: 'later' },
+    { OPERATOR_API_KEY: 'short' },
+    { ZALO_WEBHOOK_SECRET: 'short' },
+  ]) {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+  }
+
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        ZALO_APP_ID: '987654321',
+        ZALO_APP_SECRET: 'real-app-secret',
+        JWT_SECRET: 's'.repeat(32),
+        ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
+        ONE_STOP_API_TOKEN: 'real-one-stop-token',
+        ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+        ...env,
+      });
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems.map((problem) => problem.split(':')[0]).sort();
+    }
+  };
+  expect(problems({})).toEqual(
+    [
+      'OPERATOR_API_KEY',
+      'ZALO_MINI_APP_API_KEY',
+      'ZALO_MINI_APP_TEMPLATE_ID',
+      'ZALO_OA_ACCESS_TOKEN',
+      'ZALO_OA_ID',
+      'ZALO_OA_REFRESH_TOKEN',
+      'ZALO_WEBHOOK_SECRET',
+      'ZALO_ZBS_TEMPLATE_ACTION_REQUIRED',
+      'ZALO_ZBS_TEMPLATE_CLOSED',
+      'ZALO_ZBS_TEMPLATE_DELAYED',
+      'ZALO_ZBS_TEMPLATE_RECEIVED',
+      'ZALO_ZBS_TEMPLATE_RESULT',
+    ].sort(),
+  );
+  // Only the channels in use need their credentials; the demo values are refused.
+  expect(problems({ NOTIFY_CHANNELS: 'mini-app', OPERATOR_API_KEY: DEMO_OPERATOR_API_KEY })).toEqual(
+    ['OPERATOR_API_KEY', 'ZALO_MINI_APP_API_KEY', 'ZALO_MINI_APP_TEMPLATE_ID'].sort(),
+  );
+  expect(
+    problems({
+      NOTIFY_CHANNELS: 'mini-app',
+      OPERATOR_API_KEY: 'real-operator-key-0123456789',
+      ZALO_MINI_APP_API_KEY: DEMO_ZALO_MINI_APP_API_KEY,
+      ZALO_MINI_APP_TEMPLATE_ID: 'tpl-1',
+    }),
+  ).toEqual(['ZALO_MINI_APP_API_KEY']);
+  expect(
+    problems({
+      NOTIFY_CHANNELS: 'zbs',
+      OPERATOR_API_KEY: 'real-operator-key-0123456789',
+      ZALO_OA_ID: '111',
+      ZALO_OA_ACCESS_TOKEN: DEMO_ZALO_OA_ACCESS_TOKEN,
+      ZALO_OA_REFRESH_TOKEN: 'real-refresh-token',
+      ZALO_WEBHOOK_SECRET: DEMO_ZALO_WEBHOOK_SECRET,
+      ZALO_ZBS_TEMPLATE_RECEIVED: '1',
+      ZALO_ZBS_TEMPLATE_ACTION_REQUIRED: '2',
+      ZALO_ZBS_TEMPLATE_RESULT: '3',
+      ZALO_ZBS_TEMPLATE_CLOSED: '4',
+      ZALO_ZBS_TEMPLATE_DELAYED: '5',
+    }),
+  ).toEqual(['ZALO_OA_ACCESS_TOKEN', 'ZALO_WEBHOOK_SECRET']);
 });

@@ -1,7 +1,9 @@
-// The only code that talks to Zalo's servers. Wire formats and error rules: shared/reference/zalo-platform.md
-// ("Server APIs the proxy calls"). Zalo answers HTTP 200 with `{ error: <non-zero>, message }` on failure, so the
-// HTTP status is never trusted on its own; ids are strings.
+// Zalo's identity APIs (graph.zalo.me: the user's profile and verified phone); the notification APIs are in
+// zalo-notification-client.ts, and both go through one piece of HTTP plumbing (zalo-http.ts). Wire formats and error
+// rules: shared/reference/zalo-platform.md ("Server APIs the proxy calls"). Zalo answers HTTP 200 with
+// `{ error: <non-zero>, message }` on failure, so the HTTP status is never trusted on its own; ids are strings.
 import { createHmac } from 'node:crypto';
+import { callZalo, parseZaloJson, ZaloCallError, type ZaloEnvelope } from './zalo-http';
 
 export interface ZaloClientOptions {
   /** https://graph.zalo.me in production; the sandbox in the demo and tests. */
@@ -44,71 +46,32 @@ export class ZaloError extends Error {
 const APP_CREDENTIAL_CODES = new Set([-124, -104]);
 // The other codes of the reference's "refresh token and retry once" class: for a user token they mean "invalid".
 const INVALID_TOKEN_CODES = new Set([452, -216, -220]);
-const TRANSIENT_CODES = new Set([-32, -100]);
 
-interface ZaloEnvelope {
-  error?: number;
-  message?: string;
-  [key: string]: unknown;
-}
-
-/** Quotes bare integers too large for a double so that ids survive JSON.parse as strings. */
-export function parseZaloJson(text: string): ZaloEnvelope {
-  const safe = text.replace(/([:\[,]\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
-  return JSON.parse(safe) as ZaloEnvelope;
-}
+export { parseZaloJson };
 
 export function appSecretProof(accessToken: string, appSecret: string): string {
   return createHmac('sha256', appSecret).update(accessToken).digest('hex');
 }
 
-class TransientFailure extends Error {}
-
 export function createZaloClient(options: ZaloClientOptions) {
-  const retryDelayMs = options.retryDelayMs ?? 200;
+  const http = { timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs };
 
-  async function attempt(url: string, headers: Record<string, string>): Promise<ZaloEnvelope> {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs) });
-    } catch (error) {
-      throw new TransientFailure(`Zalo request failed: ${(error as Error).name}`);
-    }
-    if (response.status === 429 || response.status >= 500) {
-      throw new TransientFailure(`Zalo answered HTTP ${response.status}`);
-    }
+  /** Reading is safe to repeat: transient failures (network, HTTP 429/5xx, Zalo -32/-100) are retried. */
+  async function get(path: string, headers: Record<string, string>): Promise<ZaloEnvelope> {
     let body: ZaloEnvelope;
     try {
-      body = parseZaloJson(await response.text());
-    } catch {
-      throw new TransientFailure(`Zalo answered HTTP ${response.status} with a body that is not JSON`);
+      body = await callZalo({ url: new URL(path, options.graphBaseUrl).toString(), headers, idempotent: true }, http);
+    } catch (error) {
+      if (error instanceof ZaloCallError) throw new ZaloError('unavailable', error.message);
+      throw error;
     }
     const code = Number(body.error ?? 0);
     if (code === 0) return body;
-    if (TRANSIENT_CODES.has(code)) throw new TransientFailure(`Zalo error ${code}`);
     if (APP_CREDENTIAL_CODES.has(code)) {
       throw new ZaloError('misconfigured', `Zalo refused the app credentials (${code})`, code);
     }
     if (INVALID_TOKEN_CODES.has(code)) throw new ZaloError('invalid-token', `Zalo rejected the token (${code})`, code);
     throw new ZaloError('rejected', `Zalo refused the request (${code}: ${body.message ?? ''})`, code);
-  }
-
-  async function get(path: string, headers: Record<string, string>): Promise<ZaloEnvelope> {
-    const url = new URL(path, options.graphBaseUrl).toString();
-    let lastFailure: TransientFailure | undefined;
-    for (let i = 0; i <= options.retries; i += 1) {
-      if (i > 0) {
-        const backoff = retryDelayMs * 2 ** (i - 1);
-        await new Promise((r) => setTimeout(r, backoff / 2 + Math.random() * (backoff / 2)));
-      }
-      try {
-        return await attempt(url, headers);
-      } catch (error) {
-        if (!(error instanceof TransientFailure)) throw error;
-        lastFailure = error;
-      }
-    }
-    throw new ZaloError('unavailable', lastFailure?.message ?? 'Zalo is unavailable');
   }
 
   return {
