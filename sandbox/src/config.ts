@@ -1,7 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Clock } from './clock';
 import type { OneStopCatalogue } from './one-stop/catalogue';
-import type { DemoCitizen } from './zalo/demo-citizens';
+import { DEMO_CITIZENS, type DemoCitizen } from './zalo/demo-citizens';
 
 export const DEFAULT_ZALO_APP_ID = '1234567890123456789';
 /** Demo-only secret: the sandbox and the proxy's demo configuration share it. Never a real app secret. */
@@ -16,6 +16,26 @@ export const DEFAULT_ONE_STOP_API_TOKEN = 'sandbox-one-stop-demo-token-not-for-p
 export const DEFAULT_ONE_STOP_WEBHOOK_SECRET = 'sandbox-one-stop-webhook-secret-not-for-production';
 /** Where the demo proxy receives status webhooks. */
 export const DEFAULT_ONE_STOP_WEBHOOK_URL = 'http://localhost:3001/api/v1/webhooks/one-stop';
+
+/** Demo-only key of the mini app notification API (`X-Api-Key: Bearer <key>`), shared with the proxy's demo configuration. */
+export const DEFAULT_ZALO_MINI_APP_API_KEY = 'sandbox-mini-app-api-key-not-for-production';
+/** The demo Official Account's id (a string: Zalo ids do not fit in a double). */
+export const DEFAULT_ZALO_OA_ID = '4318652000000000001';
+/** Demo-only secret of the Zalo webhooks (the "OA secret key" in X-ZEvent-Signature), shared with the proxy's demo configuration. */
+export const DEFAULT_ZALO_WEBHOOK_SECRET = 'sandbox-zalo-webhook-secret-not-for-production';
+/** Where the demo proxy receives Zalo's webhooks (delivery receipts). */
+export const DEFAULT_ZALO_WEBHOOK_URL = 'http://localhost:3001/api/v1/webhooks/zalo';
+
+export interface OaTokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** The OA token pair buildSandbox() accepts at start when none is given (scripts/start.ts gives a random pair per run). */
+export const DEFAULT_ZALO_OA_TOKENS: Readonly<OaTokenPair> = {
+  accessToken: 'sandbox-oa-access-token-initial',
+  refreshToken: 'sandbox-oa-refresh-token-initial',
+};
 
 export interface OneStopOptions {
   /** `Authorization: Bearer <token>` the proxy must send to `/one-stop/api/*` (ONE_STOP_API_TOKEN). */
@@ -58,6 +78,65 @@ export interface ZaloPlatformOptions {
   /** getPhoneNumber tokens are single-use and expire after 2 minutes. */
   phoneCodeTtlSeconds: number;
   citizens: readonly DemoCitizen[];
+  /** Key of the mini app notification API, sent as `X-Api-Key: Bearer <key>` (ZALO_MINI_APP_API_KEY). */
+  miniAppApiKey: string;
+  /** The Official Account that sends template messages by phone (ZALO_OA_ID). */
+  oaId: string;
+  /** The OA token pair valid at start (ZALO_OA_ACCESS_TOKEN, ZALO_OA_REFRESH_TOKEN); the refresh token is single-use. */
+  oaTokens: OaTokenPair;
+  /** OA access token lifetime by the sandbox clock; 90000 (25 h) like Zalo. */
+  oaAccessTokenTtlSeconds: number;
+  /** Template messages by phone a day (`dailyQuota`, ZALO_ZBS_DAILY_QUOTA); `remainingQuota` starts there each local day. */
+  dailyQuota: number;
+  /** Mini app notifications a day for the whole app (ZALO_MINI_APP_DAILY_LIMIT); 1,000 like Zalo. */
+  miniAppDailyLimit: number;
+  /** Real-time wait between a template message by phone and its delivery webhook. */
+  deliveryDelayMs: number;
+  /**
+   * Where delivery webhooks go (ZALO_WEBHOOK_URL). null, the default of buildSandbox(), sends none (deliveries are
+   * listed as not-configured); startSandbox() uses DEFAULT_ZALO_WEBHOOK_URL.
+   */
+  zaloWebhookUrl: string | null;
+  /** The secret in X-ZEvent-Signature (ZALO_WEBHOOK_SECRET). */
+  zaloWebhookSecret: string;
+  /** The id in X-ZEvent-Signature (ZALO_WEBHOOK_SIGNING_ID); the app id by default. */
+  webhookSigningId: string;
+  /** Waits before each retry of a failed delivery webhook; 30 s, 1, 5, 15, 30 and 60 min by default. */
+  zaloWebhookRetryDelaysMs: readonly number[];
+  /** Per delivery attempt; 5000 by default. */
+  zaloWebhookTimeoutMs: number;
+  /** Start with the drop switch on: delivery webhooks are recorded but not sent. */
+  dropZaloWebhooks: boolean;
+}
+
+/** Every Zalo option, the given ones over the defaults. */
+export function zaloPlatformOptions(given: Partial<ZaloPlatformOptions> = {}): ZaloPlatformOptions {
+  const appId = given.appId ?? DEFAULT_ZALO_APP_ID;
+  return {
+    appSecret: DEFAULT_ZALO_APP_SECRET,
+    accessTokenTtlSeconds: 3600,
+    phoneCodeTtlSeconds: 120,
+    citizens: DEMO_CITIZENS,
+    miniAppApiKey: DEFAULT_ZALO_MINI_APP_API_KEY,
+    oaId: DEFAULT_ZALO_OA_ID,
+    oaTokens: DEFAULT_ZALO_OA_TOKENS,
+    oaAccessTokenTtlSeconds: 90_000,
+    dailyQuota: 500,
+    miniAppDailyLimit: 1000,
+    deliveryDelayMs: 100,
+    zaloWebhookUrl: null,
+    zaloWebhookSecret: DEFAULT_ZALO_WEBHOOK_SECRET,
+    webhookSigningId: appId,
+    zaloWebhookRetryDelaysMs: [30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000],
+    zaloWebhookTimeoutMs: 5000,
+    dropZaloWebhooks: false,
+    ...withoutUndefined(given),
+    appId,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }
 
 export interface SandboxOptions {
@@ -113,6 +192,36 @@ function oneStopFromEnv(env: NodeJS.ProcessEnv): Partial<OneStopOptions> | undef
   return Object.keys(options).length > 0 ? options : undefined;
 }
 
+function nonNegativeInteger(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/**
+ * Zalo notification options set in the environment, under the same names as the proxy's configuration where both
+ * must agree (scripts/start.ts sets them once for both). startSandbox() adds DEFAULT_ZALO_WEBHOOK_URL when
+ * ZALO_WEBHOOK_URL is unset.
+ */
+function zaloNotificationsFromEnv(env: NodeJS.ProcessEnv): Partial<ZaloPlatformOptions> {
+  const options: Partial<ZaloPlatformOptions> = {};
+  if (env.ZALO_MINI_APP_API_KEY) options.miniAppApiKey = env.ZALO_MINI_APP_API_KEY;
+  if (env.ZALO_OA_ID) options.oaId = env.ZALO_OA_ID;
+  const accessToken = env.ZALO_OA_ACCESS_TOKEN;
+  const refreshToken = env.ZALO_OA_REFRESH_TOKEN;
+  if (accessToken && refreshToken) options.oaTokens = { accessToken, refreshToken };
+  else if (accessToken || refreshToken) throw new Error('ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN must be set together');
+  if (env.ZALO_WEBHOOK_URL) options.zaloWebhookUrl = httpUrl('ZALO_WEBHOOK_URL', env.ZALO_WEBHOOK_URL);
+  if (env.ZALO_WEBHOOK_SECRET) options.zaloWebhookSecret = env.ZALO_WEBHOOK_SECRET;
+  if (env.ZALO_WEBHOOK_SIGNING_ID) options.webhookSigningId = env.ZALO_WEBHOOK_SIGNING_ID;
+  const dailyQuota = nonNegativeInteger('ZALO_ZBS_DAILY_QUOTA', env.ZALO_ZBS_DAILY_QUOTA);
+  if (dailyQuota !== undefined) options.dailyQuota = dailyQuota;
+  const miniAppDailyLimit = nonNegativeInteger('ZALO_MINI_APP_DAILY_LIMIT', env.ZALO_MINI_APP_DAILY_LIMIT);
+  if (miniAppDailyLimit !== undefined) options.miniAppDailyLimit = miniAppDailyLimit;
+  return options;
+}
+
 function list(raw: string | undefined): string[] | undefined {
   if (!raw) return undefined;
   const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
@@ -131,6 +240,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
       appId: env.ZALO_APP_ID || DEFAULT_ZALO_APP_ID,
       appSecret: env.ZALO_APP_SECRET || DEFAULT_ZALO_APP_SECRET,
       accessTokenTtlSeconds: positiveInteger('ZALO_ACCESS_TOKEN_TTL_SECONDS', env.ZALO_ACCESS_TOKEN_TTL_SECONDS, 3600),
+      ...zaloNotificationsFromEnv(env),
     },
   };
 }

@@ -40,7 +40,7 @@ export class FaultList<Spec extends { times?: number }> {
   }
 
   /** The first fault that applies to a request, counted as used. */
-  protected take(applies: (fault: Spec) => boolean): StoredFault<Spec> | undefined {
+  protected take(applies: (fault: StoredFault<Spec>) => boolean): StoredFault<Spec> | undefined {
     const fault = this.faults.find(applies);
     if (!fault) return undefined;
     if (fault.remaining !== undefined) {

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from './app';
-import { DEFAULT_ONE_STOP_WEBHOOK_URL, type ListenOptions, type SandboxOptions, sandboxOptionsFromEnv } from './config';
+import {
+  DEFAULT_ONE_STOP_WEBHOOK_URL,
+  DEFAULT_ZALO_WEBHOOK_URL,
+  type ListenOptions,
+  type SandboxOptions,
+  sandboxOptionsFromEnv,
+} from './config';
 
 /** Starts the sandbox on SANDBOX_PORT (3002) at localhost; explicit options win over the environment. */
 export async function startSandbox(options: SandboxOptions & ListenOptions = {}): Promise<FastifyInstance> {
@@ -9,7 +15,8 @@ export async function startSandbox(options: SandboxOptions & ListenOptions = {})
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...fromEnv,
     ...options,
-    zalo: { ...fromEnv.zalo, ...options.zalo },
+    // A started sandbox sends Zalo delivery webhooks to the demo proxy unless told otherwise.
+    zalo: { zaloWebhookUrl: DEFAULT_ZALO_WEBHOOK_URL, ...fromEnv.zalo, ...options.zalo },
     // A started sandbox sends status webhooks to the demo proxy unless told otherwise.
     oneStop: { webhookUrl: DEFAULT_ONE_STOP_WEBHOOK_URL, ...fromEnv.oneStop, ...options.oneStop },
   });

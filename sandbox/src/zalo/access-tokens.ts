@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock';
 
 interface AccessTokenRecord {
@@ -9,6 +10,8 @@ interface AccessTokenRecord {
 /** Opaque user access tokens, as getAccessToken() would hand them out inside Zalo. In memory: the sandbox forgets on restart. */
 export class AccessTokenStore {
   private readonly tokens = new Map<string, AccessTokenRecord>();
+  /** When each user last got a token: "used the mini app" for Zalo's 7-day notification rule. */
+  private readonly lastIssued = new Map<string, number>();
 
   constructor(
     private readonly now: Clock,
@@ -19,7 +22,13 @@ export class AccessTokenStore {
     this.dropExpired();
     const token = randomBytes(48).toString('base64url');
     this.tokens.set(token, { userId, expiresAt: this.now() + this.ttlMs });
+    this.lastIssued.set(userId, this.now());
     return token;
+  }
+
+  /** Epoch ms of the user's last sign-in (token issued), or undefined if they never signed in. */
+  lastIssuedAt(userId: string): number | undefined {
+    return this.lastIssued.get(userId);
   }
 
   /** The user a live token belongs to, or undefined for an unknown or expired token. */
@@ -42,4 +51,12 @@ export class AccessTokenStore {
     const horizon = this.now() - 24 * 3600 * 1000;
     for (const [token, record] of this.tokens) if (record.expiresAt < horizon) this.tokens.delete(token);
   }
+}
+
+/** The user's sandbox access token: header `access_token`, or `accessToken` in the JSON body. */
+export function accessTokenOf(request: FastifyRequest<{ Body: { accessToken?: string } | undefined }>): string | undefined {
+  const fromHeader = request.headers['access_token'];
+  if (typeof fromHeader === 'string' && fromHeader !== '') return fromHeader;
+  const fromBody = request.body?.accessToken;
+  return typeof fromBody === 'string' && fromBody !== '' ? fromBody : undefined;
 }

@@ -1,8 +1,10 @@
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { SandboxError } from '../errors';
-import type { AccessTokenStore } from './access-tokens';
+import { type AccessTokenStore, accessTokenOf } from './access-tokens';
 import type { DemoCitizen } from './demo-citizens';
+import { notificationOptInRoutes } from './notification-opt-in-routes';
+import type { NotificationOptIns } from './notification-opt-ins';
 import type { PhoneCodeStore } from './phone-codes';
 
 export interface ClientRoutesOptions {
@@ -10,18 +12,13 @@ export interface ClientRoutesOptions {
   accessTokens: AccessTokenStore;
   phoneCodes: PhoneCodeStore;
   citizens: ReadonlyMap<string, DemoCitizen>;
-}
-
-function accessTokenOf(request: FastifyRequest<{ Body: { accessToken?: string } | undefined }>): string | undefined {
-  const fromHeader = request.headers['access_token'];
-  if (typeof fromHeader === 'string' && fromHeader !== '') return fromHeader;
-  const fromBody = request.body?.accessToken;
-  return typeof fromBody === 'string' && fromBody !== '' ? fromBody : undefined;
+  optIns: NotificationOptIns;
 }
 
 /**
- * What zmp-sdk gives a mini app inside Zalo (getAccessToken, getPhoneNumber, the signed-in user), for a mini app
- * running in a desktop browser where the SDK only answers with canned values. Registered under `/sandbox/zalo`.
+ * What zmp-sdk gives a mini app inside Zalo (getAccessToken, getPhoneNumber, the signed-in user, the notification
+ * opt-in of requestSendNotification), for a mini app running in a desktop browser where the SDK only answers with
+ * canned values. Registered under `/sandbox/zalo`.
  */
 export async function clientRoutes(app: FastifyInstance, options: ClientRoutesOptions): Promise<void> {
   const { accessTokens, phoneCodes, citizens } = options;
@@ -30,6 +27,7 @@ export async function clientRoutes(app: FastifyInstance, options: ClientRoutesOp
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'access_token'],
   });
+  await app.register(notificationOptInRoutes, { prefix: '/notifications', accessTokens, optIns: options.optIns });
 
   app.get('/citizens', async () => ({
     citizens: [...citizens.values()].map(({ id, name, avatar, description }) => ({ id, name, avatar, description })),

@@ -28,7 +28,7 @@ const DEFAULT_FIELDS = ['id', 'name'];
  */
 export async function graphApiRoutes(app: FastifyInstance, options: GraphApiOptions): Promise<void> {
   const { appSecret, accessTokens, phoneCodes, citizens, faults } = options;
-  app.addHook('onRequest', faults.hook);
+  app.addHook('preHandler', faults.hook);
 
   const invalidToken = zaloError(ZALO_ERROR.INVALID_ACCESS_TOKEN, defaultZaloMessage(ZALO_ERROR.INVALID_ACCESS_TOKEN));
 

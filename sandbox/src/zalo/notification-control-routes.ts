@@ -1,0 +1,180 @@
+import type { FastifyInstance } from 'fastify';
+import type { DailyLimits } from './daily-limits';
+import type { DeliveryReceipts } from './delivery-receipts';
+import type { FaultInjector } from './faults';
+import { type MessageFilter, type MessageStore, NOTIFICATION_CHANNELS } from './message-store';
+import type { OaTokenStore } from './oa-tokens';
+import { PHONE_MARKS, type PhoneMark, type ZbsRestrictions } from './zbs-restrictions';
+
+export interface NotificationControlOptions {
+  limits: DailyLimits;
+  restrictions: ZbsRestrictions;
+  oaTokens: OaTokenStore;
+  messages: MessageStore;
+  receipts: DeliveryReceipts;
+  faults: FaultInjector;
+  /** The drop switch's position at start, restored by a reset. */
+  dropWebhooksAtStart: boolean;
+}
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+/**
+ * Test and demo controls of Zalo's notification side: quotas and limits, phone marks, template approval, the OA
+ * token, the messages the phones received, the delivery webhooks and their drop switch, and a reset. Registered
+ * under `/sandbox/control/zalo` (faults: control-routes.ts).
+ */
+export async function notificationControlRoutes(app: FastifyInstance, options: NotificationControlOptions): Promise<void> {
+  const { limits, restrictions, oaTokens, messages, receipts, faults } = options;
+
+  app.get('/quota', async () => limits.view());
+
+  app.put<{ Body: { dailyQuota?: number; remainingQuota?: number; miniAppDailyLimit?: number } }>(
+    '/quota',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { enum: ['dailyQuota', 'remainingQuota', 'miniAppDailyLimit'] },
+          properties: { dailyQuota: count, remainingQuota: count, miniAppDailyLimit: count },
+        },
+      },
+    },
+    async (request) => limits.set(request.body),
+  );
+
+  app.get('/restrictions', async () => restrictions.view());
+
+  app.put<{ Params: { phone: string }; Body: { error: PhoneMark } }>(
+    '/phones/:phone/mark',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['error'],
+          propertyNames: { enum: ['error'] },
+          properties: { error: { type: 'integer', enum: PHONE_MARKS } },
+        },
+      },
+    },
+    async (request) => {
+      restrictions.markPhone(request.params.phone, request.body.error);
+      return { phone: request.params.phone, error: request.body.error };
+    },
+  );
+
+  app.delete<{ Params: { phone: string } }>('/phones/:phone/mark', async (request, reply) => {
+    restrictions.unmarkPhone(request.params.phone);
+    return reply.code(204).send();
+  });
+
+  app.put<{ Params: { templateId: string }; Body: { approved: boolean } }>(
+    '/templates/:templateId',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['approved'],
+          propertyNames: { enum: ['approved'] },
+          properties: { approved: { type: 'boolean' } },
+        },
+      },
+    },
+    async (request) => {
+      restrictions.setApproved(request.params.templateId, request.body.approved);
+      return { templateId: request.params.templateId, approved: request.body.approved };
+    },
+  );
+
+  app.get('/oa-token', async () => oaTokens.view());
+
+  app.post('/oa-token/expire', async (_request, reply) => {
+    oaTokens.expireAccessToken();
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: MessageFilter }>(
+    '/messages',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          propertyNames: { enum: ['userId', 'phone', 'trackingId', 'channel'] },
+          properties: {
+            userId: { type: 'string' },
+            phone: { type: 'string' },
+            trackingId: { type: 'string' },
+            channel: { type: 'string', enum: NOTIFICATION_CHANNELS },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const listed = messages.list(request.query);
+      return { count: listed.length, messages: listed };
+    },
+  );
+
+  app.delete('/messages', async (_request, reply) => {
+    messages.clear();
+    return reply.code(204).send();
+  });
+
+  // Delivery webhooks sent to the proxy, oldest first, with every attempt. `?settle=true` waits until none is
+  // pending (retries included), so a test reads final results without guessing a delay.
+  app.get<{ Querystring: { settle?: 'true' | 'false' } }>(
+    '/webhooks',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          propertyNames: { enum: ['settle'] },
+          properties: { settle: { type: 'string', enum: ['true', 'false'] } },
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.settle === 'true') await receipts.settled();
+      const deliveries = receipts.list();
+      return { url: receipts.url, dropping: receipts.dropping, count: deliveries.length, deliveries };
+    },
+  );
+
+  app.delete('/webhooks', async (_request, reply) => {
+    receipts.clear();
+    return reply.code(204).send();
+  });
+
+  app.get('/settings', async () => ({ dropWebhooks: receipts.dropping }));
+
+  app.put<{ Body: { dropWebhooks: boolean } }>(
+    '/settings',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['dropWebhooks'],
+          propertyNames: { enum: ['dropWebhooks'] },
+          properties: { dropWebhooks: { type: 'boolean' } },
+        },
+      },
+    },
+    async (request) => {
+      receipts.dropping = request.body.dropWebhooks;
+      return { dropWebhooks: receipts.dropping };
+    },
+  );
+
+  // Between tests: forget messages and deliveries, clear faults, marks and unapproved templates, restore the
+  // configured limits with nothing used today and the drop switch. Sign-ins, opt-ins and the OA token pair stay.
+  app.post('/reset', async (_request, reply) => {
+    messages.clear();
+    receipts.clear();
+    faults.clear();
+    restrictions.clear();
+    limits.reset();
+    receipts.dropping = options.dropWebhooksAtStart;
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,166 @@
+// Calls the fake Zalo notification APIs exactly as the proxy's clients will, a receiver that checks Zalo's webhook
+// signature the way the proxy will (written from the contract, not from the sandbox's code), and control helpers.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
+import type { ZaloPlatformOptions } from '../../src/config';
+import { APP_SECRET, type Json, type RunningSandbox, json, login, postJson, startTestSandbox } from '../support/sandbox-server';
+
+export const APP_ID = '1234567890123456789';
+export const API_KEY = 'test-mini-app-api-key';
+export const OA_ID = '4318652000000000001';
+export const WEBHOOK_SECRET = 'test-zalo-webhook-secret';
+export const OA_TOKENS = { accessToken: 'test-oa-access-token', refreshToken: 'test-oa-refresh-token' };
+
+/** A Tuesday, 09:00 in Lào Cai: inside Zalo's sending hours. */
+export const MORNING = '2026-03-03T09:00:00+07:00';
+
+export function miniAppBody(overrides: Json = {}, templateData: Json = {}): Json {
+  return {
+    templateId: '1001',
+    templateData: {
+      title: 'Hồ sơ cần bổ sung giấy tờ',
+      contentTitle: 'Đăng ký khai sinh — 04465-260302-0001',
+      contentDescription: 'Cơ quan yêu cầu bổ sung bản sao giấy khai sinh. Mở hồ sơ để gửi bổ sung.',
+      buttonText: 'Xem hồ sơ',
+      buttonUrl: `https://zalo.me/s/${APP_ID}/?application=5b0c8f7e-1d2e-4f3a-9b8c-7d6e5f4a3b2c`,
+      ...templateData,
+    },
+    ...overrides,
+  };
+}
+
+export function zbsBody(overrides: Json = {}): Json {
+  return {
+    phone: '84912000101',
+    template_id: '2002',
+    template_data: { procedure_name: 'Đăng ký khai sinh', receipt_code: '04465-260302-0001', status: 'Cần bổ sung' },
+    tracking_id: '0f7d2c9a-4f1e-4a55-9a57-0d7c1f1e2b3c',
+    ...overrides,
+  };
+}
+
+export interface NotifySandbox extends RunningSandbox {
+  /** Moves the hand-driven clock to an instant, e.g. '2026-03-03T21:59:59+07:00'. */
+  setTime(iso: string): void;
+  /** `POST /notification/template` as the proxy sends it; headers override the right ones. */
+  sendMiniApp(userId: string, body?: Json, headers?: Record<string, string | null>): Promise<Response>;
+  /** `POST /message/template` with the given OA access token (the initial one by default). */
+  sendZbs(body?: Json, accessToken?: string | null): Promise<Response>;
+  /** `POST /v4/oa/access_token`, form-urlencoded, as the proxy's OA client sends it. */
+  refresh(refreshToken: string, overrides?: { secretKey?: string; appId?: string; grantType?: string }): Promise<Response>;
+  /** Signs in as a demo citizen and allows notifications, as the mini app does after requestSendNotification. */
+  optIn(userId: string): Promise<string>;
+  control(method: string, path: string, body?: unknown): Promise<Response>;
+  messages(query?: string): Promise<Json[]>;
+}
+
+export async function startNotifySandbox(zalo: Partial<ZaloPlatformOptions> = {}): Promise<NotifySandbox> {
+  const sandbox = await startTestSandbox({
+    zalo: { miniAppApiKey: API_KEY, oaTokens: OA_TOKENS, zaloWebhookSecret: WEBHOOK_SECRET, ...zalo },
+  });
+  const setTime = (iso: string) => sandbox.clock.advance(Date.parse(iso) - sandbox.clock.now());
+  setTime(MORNING);
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${sandbox.baseUrl}/sandbox/control/zalo${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  return {
+    ...sandbox,
+    setTime,
+    sendMiniApp(userId, body = miniAppBody(), headers = {}) {
+      const all: Record<string, string | null> = {
+        'content-type': 'application/json',
+        'x-user-id': userId,
+        'x-api-key': `Bearer ${API_KEY}`,
+        'x-miniapp-id': APP_ID,
+        ...headers,
+      };
+      const sent = Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== null));
+      return fetch(`${sandbox.baseUrl}/notification/template`, { method: 'POST', headers: sent, body: JSON.stringify(body) });
+    },
+    sendZbs(body = zbsBody(), accessToken = OA_TOKENS.accessToken) {
+      return postJson(`${sandbox.baseUrl}/message/template`, body, accessToken === null ? {} : { access_token: accessToken });
+    },
+    refresh(refreshToken, { secretKey = APP_SECRET, appId = APP_ID, grantType = 'refresh_token' } = {}) {
+      return fetch(`${sandbox.baseUrl}/v4/oa/access_token`, {
+        method: 'POST',
+        headers: { secret_key: secretKey },
+        body: new URLSearchParams({ app_id: appId, grant_type: grantType, refresh_token: refreshToken }),
+      });
+    },
+    async optIn(userId) {
+      const accessToken = await login(sandbox.baseUrl, userId);
+      const response = await postJson(`${sandbox.baseUrl}/sandbox/zalo/notifications/allow`, { accessToken });
+      if (response.status !== 200) throw new Error(`allow failed with HTTP ${response.status}`);
+      return accessToken;
+    },
+    control,
+    async messages(query = '') {
+      return (await json(await control('GET', `/messages${query}`))).messages as Json[];
+    },
+  };
+}
+
+/** The proxy's check of X-ZEvent-Signature, from the contract: mac = hex SHA-256(signingId + rawBody + timestamp + secret). */
+export function verifyZaloSignature(signingId: string, secret: string, headers: IncomingHttpHeaders, rawBody: string): boolean {
+  const header = headers['x-zevent-signature'];
+  const body = JSON.parse(rawBody) as { timestamp?: unknown };
+  if (typeof header !== 'string' || typeof body.timestamp !== 'string') return false;
+  const match = /^mac=([0-9a-f]{64})$/.exec(header);
+  if (!match) return false;
+  const expected = createHash('sha256').update(signingId + rawBody + body.timestamp + secret, 'utf8').digest();
+  return timingSafeEqual(expected, Buffer.from(match[1]!, 'hex'));
+}
+
+export interface ReceivedZaloWebhook {
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  body: Json;
+}
+
+export interface ZaloWebhookReceiver {
+  url: string;
+  received: ReceivedZaloWebhook[];
+  /** Status codes for the next requests, in order; 200 once they are used up. */
+  answerWith(...statuses: number[]): void;
+  /** Resolves once `count` webhooks have arrived in total. */
+  waitFor(count: number): Promise<ReceivedZaloWebhook[]>;
+  close(): Promise<void>;
+}
+
+export async function startZaloWebhookReceiver(): Promise<ZaloWebhookReceiver> {
+  const received: ReceivedZaloWebhook[] = [];
+  const answers: number[] = [];
+  let waiters: { count: number; resolve: () => void }[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      received.push({ headers: request.headers, rawBody, body: JSON.parse(rawBody) as Json });
+      const status = answers.shift() ?? 200;
+      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      const ready = waiters.filter((waiter) => received.length >= waiter.count);
+      waiters = waiters.filter((waiter) => received.length < waiter.count);
+      for (const waiter of ready) waiter.resolve();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('receiver did not listen on TCP');
+  return {
+    url: `http://127.0.0.1:${address.port}/api/v1/webhooks/zalo`,
+    received,
+    answerWith: (...statuses) => answers.push(...statuses),
+    waitFor(count) {
+      if (received.length >= count) return Promise.resolve(received);
+      return new Promise((resolve) => waiters.push({ count, resolve: () => resolve(received) }));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
