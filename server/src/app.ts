@@ -11,6 +11,7 @@ import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { createStatusChangeEffects } from './services/status-change-effects';
 import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
 import { followUpRoutes } from './routes/applications/follow-up';
@@ -18,6 +19,7 @@ import { lookupRoutes } from './routes/lookup';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
+import { officePosterRoutes } from './routes/offices/posters';
 import { procedureRoutes } from './routes/procedures';
 import { sessionRoutes } from './routes/sessions';
 import { uploadRoutes } from './routes/uploads';
@@ -64,11 +66,9 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(healthRoutes, { db });
   await app.register(procedureRoutes, { prefix: '/api/v1', db });
   await app.register(officeRoutes, { prefix: '/api/v1', db });
+  await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
-  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now });
-  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
-
   let jobQueue = jobs;
   if (!jobQueue) {
     const own = await JobQueue.open(db, config, { supervise: false });
@@ -76,6 +76,10 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     app.addHook('onClose', () => own.close());
     jobQueue = own;
   }
+  // What every status change sets off, in its transaction: the notifications outbox.
+  const effects = createStatusChangeEffects({ jobs: jobQueue, config, now });
+  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now, effects });
+  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
   await app.register(uploadRoutes, { prefix: '/api/v1', db, config });
   await app.register(applicationRoutes, {
     prefix: '/api/v1',
@@ -94,6 +98,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     config,
     now,
     calendar,
+    effects,
     onSubmitted: onApplicationSubmitted,
   });
   return app;
