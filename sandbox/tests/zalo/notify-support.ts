@@ -54,10 +54,24 @@ export interface NotifySandbox extends RunningSandbox {
   messages(query?: string): Promise<Json[]>;
 }
 
+/** Built at SANDBOX_START (ManualClock's start), then moved to MORNING the next day. */
+export const SANDBOX_START = '2026-03-02T09:00:00+07:00';
+
+/**
+ * The sandbox with test credentials, its clock at MORNING. The OA access token lives a week here so that tests
+ * crossing days need no refresh; pass `oaAccessTokenTtlSeconds: undefined` for Zalo's 25 h.
+ */
 export async function startNotifySandbox(zalo: Partial<ZaloPlatformOptions> = {}): Promise<NotifySandbox> {
   const sandbox = await startTestSandbox({
-    zalo: { miniAppApiKey: API_KEY, oaTokens: OA_TOKENS, zaloWebhookSecret: WEBHOOK_SECRET, ...zalo },
+    zalo: {
+      miniAppApiKey: API_KEY,
+      oaTokens: OA_TOKENS,
+      oaAccessTokenTtlSeconds: 7 * 24 * 3600,
+      zaloWebhookSecret: WEBHOOK_SECRET,
+      ...zalo,
+    },
   });
+  if (sandbox.clock.now() !== Date.parse(SANDBOX_START)) throw new Error('the test clock no longer starts at SANDBOX_START');
   const setTime = (iso: string) => sandbox.clock.advance(Date.parse(iso) - sandbox.clock.now());
   setTime(MORNING);
   const control = (method: string, path: string, body?: unknown) =>
