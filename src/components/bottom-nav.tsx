@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { BottomNavigation } from 'zmp-ui';
+import { useUnreadCount } from '@/features/notifications/state/unread-count';
 import { BellIcon, FolderIcon, HomeIcon, UserIcon } from './icons';
 
 interface Tab {
@@ -26,19 +27,43 @@ export function BottomNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const unread = useUnreadCount();
   return (
     <nav aria-label={t('nav.label')} className="bottom-nav">
       <BottomNavigation fixed activeKey={activeTab(pathname)}>
-        {TABS.map((tab) => (
-          <BottomNavigation.Item
-            key={tab.path}
-            itemKey={tab.path}
-            label={t(tab.labelKey)}
-            icon={tab.icon}
-            // Per item rather than onChange: "Trang chủ" must also lead back home from a procedure page.
-            onClick={() => pathname !== tab.path && navigate(tab.path)}
-          />
-        ))}
+        {TABS.map((tab) => {
+          const count = tab.path === '/notifications' ? unread : 0;
+          return (
+            <BottomNavigation.Item
+              key={tab.path}
+              itemKey={tab.path}
+              label={
+                count ? (
+                  <>
+                    <span aria-hidden="true">{t(tab.labelKey)}</span>
+                    <span className="visually-hidden">{t('nav.withUnread', { label: t(tab.labelKey), count })}</span>
+                  </>
+                ) : (
+                  t(tab.labelKey)
+                )
+              }
+              icon={
+                count ? (
+                  <>
+                    {tab.icon}
+                    <span className="nav-badge" aria-hidden="true">
+                      {count > 99 ? '99+' : count}
+                    </span>
+                  </>
+                ) : (
+                  tab.icon
+                )
+              }
+              // Per item rather than onChange: "Trang chủ" must also lead back home from a procedure page.
+              onClick={() => pathname !== tab.path && navigate(tab.path)}
+            />
+          );
+        })}
       </BottomNavigation>
     </nav>
   );

@@ -1,0 +1,57 @@
+// When and how the Thông báo tab's count is asked for (a lazy chunk: see ./unread-count.ts). The count belongs to the
+// signed-in citizen, so it follows the app's one session (features/profile/state/session.ts): asked for on sign-in,
+// cleared on sign-out, and asked for again when the app returns to the foreground (Zalo reopened, screen unlocked),
+// which is when a citizen expects news.
+import { getSessionState, subscribeToSession } from '@/features/profile/state/session';
+import { toApiError } from '@/lib/api-client';
+import { listNotifications } from '../api/list-notifications';
+import { setUnreadCount } from './unread-count';
+
+let inFlight: AbortController | null = null;
+
+function signedInCitizen(): string | null {
+  const session = getSessionState();
+  return session.status === 'signed-in' ? session.citizenId : null;
+}
+
+export async function refreshUnreadCountNow(): Promise<void> {
+  if (!signedInCitizen()) {
+    setUnreadCount(0);
+    return;
+  }
+  inFlight?.abort();
+  const controller = new AbortController();
+  inFlight = controller;
+  try {
+    const page = await listNotifications({ unread: true, pageSize: 1, signal: controller.signal });
+    if (!controller.signal.aborted) setUnreadCount(page.unreadCount);
+  } catch (error) {
+    // Signed out meanwhile: nothing to count. Any other failure keeps the last count; the next refresh tries again.
+    if (toApiError(error).status === 401) setUnreadCount(0);
+  } finally {
+    if (inFlight === controller) inFlight = null;
+  }
+}
+
+/** Starts following the session and the app's visibility; returns the function that stops it. */
+export function startUnreadCountSync(): () => void {
+  let citizen = signedInCitizen();
+  const onSession = () => {
+    const next = signedInCitizen();
+    if (next === citizen) return;
+    citizen = next;
+    // Another citizen (the demo switch) must not see the previous one's count, even for a moment.
+    setUnreadCount(0);
+    if (next) void refreshUnreadCountNow();
+  };
+  const onVisibility = () => {
+    if (!document.hidden) void refreshUnreadCountNow();
+  };
+  const unsubscribe = subscribeToSession(onSession);
+  document.addEventListener('visibilitychange', onVisibility);
+  void refreshUnreadCountNow();
+  return () => {
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

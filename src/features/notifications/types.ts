@@ -1,0 +1,54 @@
+// The proxy's notification endpoints (server/README.md, "Notifications"; contract of issue 6).
+
+/** What happened to the dossier; the national status code it comes from is `status`. */
+export const NOTIFICATION_KINDS = [
+  'received',
+  'refused',
+  'supplement-required',
+  'fee-required',
+  'stopped',
+  'delayed',
+  'result-ready',
+  'returned',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One entry of the citizen's inbox (named so as not to shadow the browser's Notification). */
+export interface InboxNotification {
+  id: string;
+  applicationId: string;
+  receiptCode: string | null;
+  procedureName: string;
+  /** The dossier's status code (1–10) when this was written. */
+  status: number;
+  kind: NotificationKind;
+  /** Vietnamese, from the proxy. */
+  title: string;
+  body: string;
+  /** ISO date-time. */
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** GET /api/v1/notifications: newest first. */
+export interface NotificationPage {
+  items: InboxNotification[];
+  total: number;
+  page: number;
+  pageSize: number;
+  unreadCount: number;
+}
+
+/** GET/PUT /api/v1/me/notification-settings. The in-app inbox is always on. */
+export interface NotificationSettings {
+  inApp: true;
+  miniApp: { enabled: boolean; allowedAt: string | null };
+  /** `available`: the citizen has a verified phone under the phone consent. */
+  phone: { enabled: boolean; available: boolean };
+  /** The `notifications` consent; needed to turn a Zalo channel on. */
+  consentGranted: boolean;
+}
+
+/** The Zalo channels a citizen can switch. */
+export type ZaloChannel = 'miniApp' | 'phone';
+export type ChannelChoice = Partial<Record<ZaloChannel, boolean>>;
