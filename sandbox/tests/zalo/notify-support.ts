@@ -136,7 +136,7 @@ export interface ReceivedZaloWebhook {
 export interface ZaloWebhookReceiver {
   url: string;
   received: ReceivedZaloWebhook[];
-  /** Status codes for the next requests, in order; 200 once they are used up. */
+  /** Status codes for the next requests, in order (0: never answer); 200 once they are used up. */
   answerWith(...statuses: number[]): void;
   /** Resolves once `count` webhooks have arrived in total. */
   waitFor(count: number): Promise<ReceivedZaloWebhook[]>;
@@ -154,7 +154,7 @@ export async function startZaloWebhookReceiver(): Promise<ZaloWebhookReceiver> {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       received.push({ headers: request.headers, rawBody, body: JSON.parse(rawBody) as Json });
       const status = answers.shift() ?? 200;
-      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      if (status !== 0) response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
       const ready = waiters.filter((waiter) => received.length >= waiter.count);
       waiters = waiters.filter((waiter) => received.length < waiter.count);
       for (const waiter of ready) waiter.resolve();
