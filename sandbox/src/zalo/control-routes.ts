@@ -33,10 +33,11 @@ const faultSchema = {
     seed: { type: 'integer' },
     times: { type: 'integer', minimum: 1 },
   },
+  // `required` inside each `if`: without it an absent mode would match every condition.
   allOf: [
-    { if: { properties: { mode: { const: 'slow' } } }, then: { required: ['delayMs'] } },
-    { if: { properties: { mode: { const: 'http-error' } } }, then: { required: ['status'] } },
-    { if: { properties: { mode: { const: 'error' } } }, then: { required: ['error'] } },
+    { if: { required: ['mode'], properties: { mode: { const: 'slow' } } }, then: { required: ['delayMs'] } },
+    { if: { required: ['mode'], properties: { mode: { const: 'http-error' } } }, then: { required: ['status'] } },
+    { if: { required: ['mode'], properties: { mode: { const: 'error' } } }, then: { required: ['error'] } },
   ],
 } as const;
 
