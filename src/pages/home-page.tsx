@@ -16,6 +16,9 @@ const ProcedureSearchResults = lazy(() =>
     default: module.ProcedureSearchResults,
   })),
 );
+// "Quét mã QR" and its texts load while the home page's data does; the scanning logic only when tapped.
+const QrScanButton = lazy(() => import('@/features/entry/components/qr-scan-button'));
+const SCAN_LINK_SPACE = { minHeight: 72, marginTop: 12 };
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -35,6 +38,10 @@ export function HomePage() {
             value={query}
             onChange={setQuery}
           />
+          {/* Its height is kept while it loads, so the page does not jump. */}
+          <Suspense fallback={<div style={SCAN_LINK_SPACE} />}>
+            <QrScanButton />
+          </Suspense>
         </>
       }
     >

@@ -6,8 +6,13 @@ import { NotFound } from '@/components/not-found';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';
 import { ProcedureList } from '@/features/catalog/components/procedure-list';
+import { ApplyHere } from '@/features/entry/components/apply-here';
+import { loadEntryDictionary } from '@/features/entry/i18n/use-entry-dictionary';
 import { OfficeDetails } from '@/features/offices/components/office-details';
 import { officeState } from '@/features/offices/state/offices-state';
+
+// "Nộp hồ sơ tại đây" has its texts in the entry dictionary: fetch them alongside the office.
+void loadEntryDictionary().catch(() => undefined);
 
 export default function OfficePage() {
   const { t } = useTranslation();
@@ -23,6 +28,7 @@ export default function OfficePage() {
         <OfficeDetails
           code={code}
           renderProcedures={(procedures) => <ProcedureList procedures={procedures} label={t('offices.procedures')} />}
+          renderActions={(office) => <ApplyHere office={office} procedures={office.procedures} />}
         />
       </AsyncSection>
     </PageLayout>

@@ -8,6 +8,8 @@ import applicationsVi from '@/features/applications/i18n/vi.json';
 import applicationsEn from '@/features/applications/i18n/en.json';
 import notificationsVi from '@/features/notifications/i18n/vi.json';
 import notificationsEn from '@/features/notifications/i18n/en.json';
+import entryVi from '@/features/entry/i18n/vi.json';
+import entryEn from '@/features/entry/i18n/en.json';
 import { flattenDictionary } from '../support/dictionary';
 
 describe.each([
@@ -15,6 +17,7 @@ describe.each([
   ['account', accountVi, accountEn],
   ['application form', applicationsVi, applicationsEn],
   ['notifications', notificationsVi, notificationsEn],
+  ['entry (deep links, QR scanner)', entryVi, entryEn],
 ])('the %s dictionaries', (_name, viDictionary, enDictionary) => {
   const viEntries = flattenDictionary(viDictionary);
   const enEntries = flattenDictionary(enDictionary);

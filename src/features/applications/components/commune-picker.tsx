@@ -20,7 +20,9 @@ interface CommunePickerProps {
 /** Choose a commune or ward by name, including the names of the communes merged into it in 2025. */
 export function CommunePicker({ id, label, help, error, value, valueName, types, onChange }: CommunePickerProps) {
   const { t } = useApplicationsDictionary();
-  const [searching, setSearching] = useState(!value);
+  // Searching until an office is chosen, and again after "Chọn nơi khác". Derived from `value`, so an office chosen
+  // after the first render (a QR poster's office, fetched by the form) shows as chosen.
+  const [searching, setSearching] = useState(false);
   const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (

@@ -14,11 +14,11 @@ type Outcome = { kind: 'found'; result: PublicLookupResult } | { kind: 'failed';
  * The public lookup: receipt code plus the last four digits of the applicant's phone. It shows only the status, the
  * procedure and the due date; a wrong code and a wrong phone get the same message (the proxy answers both alike).
  */
-export function LookupForm() {
+export function LookupForm({ initialReceiptCode = '' }: { initialReceiptCode?: string }) {
   const { t, i18n } = useApplicationsDictionary();
   const codeId = useId();
   const phoneId = useId();
-  const [receiptCode, setReceiptCode] = useState('');
+  const [receiptCode, setReceiptCode] = useState(initialReceiptCode);
   const [phoneLast4, setPhoneLast4] = useState('');
   const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
   const [outcome, setOutcome] = useState<Outcome>(null);

@@ -11,10 +11,12 @@ interface OfficeDetailsProps {
   code: string;
   /** Renders the procedures the office handles (the page composes the catalogue's list). */
   renderProcedures: (procedures: Office['procedures']) => ReactNode;
+  /** Renders what the citizen can do at this office, below its facts (the page composes "Nộp hồ sơ tại đây"). */
+  renderActions?: (office: Office) => ReactNode;
 }
 
 /** Suspends while loading: render inside an AsyncSection. */
-export function OfficeDetails({ code, renderProcedures }: OfficeDetailsProps) {
+export function OfficeDetails({ code, renderProcedures, renderActions }: OfficeDetailsProps) {
   const { t } = useTranslation();
   const office = useRecoilValue(officeState(code));
   const note = (field: string) => <UnconfirmedNote unconfirmed={office.unconfirmed} field={field} />;
@@ -49,6 +51,7 @@ export function OfficeDetails({ code, renderProcedures }: OfficeDetailsProps) {
           <Fact label={t('offices.formerUnits')}>{office.formerUnits.join(', ')}</Fact>
         )}
       </dl>
+      {renderActions?.(office)}
       <section aria-labelledby="office-procedures-heading">
         <h2 id="office-procedures-heading">{t('offices.procedures')}</h2>
         {office.procedures.length === 0 ? <p>{t('offices.noProcedures')}</p> : renderProcedures(office.procedures)}
