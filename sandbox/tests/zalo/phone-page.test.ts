@@ -1,4 +1,4 @@
-import { GIANG_THI_MY, MINI_APP_ORIGIN } from '../support/sandbox-server';
+import { GIANG_THI_MY, MINI_APP_ORIGIN, json } from '../support/sandbox-server';
 import { APP_ID, type NotifySandbox, miniAppBody, startNotifySandbox, zbsBody } from './notify-support';
 
 const APPLICATION = '5b0c8f7e-1d2e-4f3a-9b8c-7d6e5f4a3b2c';
@@ -42,7 +42,7 @@ describe('the demo phones (GET /phone)', () => {
 
   it('shows a mini app notification with its title, content and button linking to the local mini app', async () => {
     await sandbox.optIn(GIANG_THI_MY);
-    expect((await (await sandbox.sendMiniApp(GIANG_THI_MY)).json()).error).toBe(0);
+    expect((await json(await sandbox.sendMiniApp(GIANG_THI_MY))).error).toBe(0);
 
     const mine = sectionOf(await page(), 'Giàng Thị Mỷ');
     expect(mine).toContain('Thông báo mini app');
