@@ -1,6 +1,7 @@
 // The proxy's identity endpoints (sessions, me, consents) as a small stateful fake on the HTTP-level FakeApi,
 // following server/src/routes/sessions and server/src/routes/me: it accepts only the session tokens it issued, keeps
-// name and avatar only under the profile consent and the phone only under the phone consent.
+// name and avatar only under the profile consent and the phone only under the phone consent; notification settings
+// (GET/PUT /me/notification-settings, the contract of issue 6) only under the notifications consent.
 import type { FakeApi, FakeReply, RecordedRequest } from './fake-api';
 import { zmpSdkMock } from './zmp-sdk-mock';
 
@@ -33,7 +34,11 @@ export interface IdentityProxy {
   deleted: boolean;
   /** Replaces the answer of POST /me/phone (e.g. a PHONE_TOKEN_INVALID). */
   phoneReply: FakeReply | null;
+  /** The Zalo channels as stored; the phone one counts only while a verified phone is held. */
+  notificationChannels: { miniApp: boolean; allowedAt: string | null; phone: boolean };
 }
+
+const channelsOff = () => ({ miniApp: false, allowedAt: null, phone: false });
 
 const notGranted = (): FakeConsent => ({ granted: false, textVersion: null, grantedAt: null, withdrawnAt: null });
 
@@ -60,6 +65,7 @@ export function installIdentityProxy(api: FakeApi, initial: Partial<IdentityProx
     consents: { profile: notGranted(), phone: notGranted(), notifications: notGranted() },
     deleted: false,
     phoneReply: null,
+    notificationChannels: channelsOff(),
     ...initial,
   };
 
@@ -135,7 +141,11 @@ export function installIdentityProxy(api: FakeApi, initial: Partial<IdentityProx
           proxy.name = null;
           proxy.avatar = null;
         }
-        if (purpose === 'phone') proxy.phone = null;
+        if (purpose === 'phone') {
+          proxy.phone = null;
+          proxy.notificationChannels.phone = false;
+        }
+        if (purpose === 'notifications') proxy.notificationChannels = channelsOff();
       }
       return { status: 200, body: consentJson(purpose) };
     }),
@@ -157,6 +167,37 @@ export function installIdentityProxy(api: FakeApi, initial: Partial<IdentityProx
     }),
   );
 
+  const notificationSettings = () => ({
+    inApp: true,
+    miniApp: { enabled: proxy.notificationChannels.miniApp, allowedAt: proxy.notificationChannels.allowedAt },
+    phone: { enabled: proxy.notificationChannels.phone && proxy.phone !== null, available: proxy.phone !== null },
+    consentGranted: proxy.consents.notifications.granted,
+  });
+
+  api.get('/api/v1/me/notification-settings', signedIn(() => ({ status: 200, body: notificationSettings() })));
+
+  api.put(
+    '/api/v1/me/notification-settings',
+    signedIn(({ body }) => {
+      const { miniApp, phone } = (body ?? {}) as { miniApp?: unknown; phone?: unknown };
+      if ((miniApp !== undefined && typeof miniApp !== 'boolean') || (phone !== undefined && typeof phone !== 'boolean')) {
+        return error(400, 'VALIDATION_ERROR', 'Yêu cầu chưa hợp lệ.');
+      }
+      if ((miniApp || phone) && !proxy.consents.notifications.granted) {
+        return error(403, 'CONSENT_REQUIRED', 'Bạn cần đồng ý nhận thông báo trước khi bật thông báo qua Zalo.');
+      }
+      if (phone && proxy.phone === null) {
+        return error(409, 'PHONE_REQUIRED', 'Bạn cần chia sẻ số điện thoại đã xác thực qua Zalo trước.');
+      }
+      if (miniApp !== undefined) {
+        proxy.notificationChannels.miniApp = miniApp;
+        if (miniApp) proxy.notificationChannels.allowedAt = RECORDED_AT;
+      }
+      if (phone !== undefined) proxy.notificationChannels.phone = phone;
+      return { status: 200, body: notificationSettings() };
+    }),
+  );
+
   api.delete(
     '/api/v1/me',
     signedIn(() => {
@@ -166,6 +207,7 @@ export function installIdentityProxy(api: FakeApi, initial: Partial<IdentityProx
       proxy.avatar = null;
       proxy.phone = null;
       proxy.consents = { profile: notGranted(), phone: notGranted(), notifications: notGranted() };
+      proxy.notificationChannels = channelsOff();
       return { status: 204 };
     }),
   );

@@ -6,23 +6,33 @@ import { toApiError } from '@/lib/api-client';
 import { notify } from '@/lib/notify';
 import { ZaloError } from '@/lib/zalo';
 import { ACCOUNT_NS } from '../i18n';
-import { grantPhoneConsent, grantProfileConsent } from '../state/consent-flows';
+import { grantNotificationsConsent, grantPhoneConsent, grantProfileConsent } from '../state/consent-flows';
 import { useMyDataChanged } from '../state/use-my-data';
 
-export type AskedPurpose = 'profile' | 'phone';
+export type AskedPurpose = 'profile' | 'phone' | 'notifications';
 
 type Outcome = { kind: 'refused' } | { kind: 'failed'; message: string } | null;
 
 const GRANT: Record<AskedPurpose, () => Promise<unknown>> = {
   profile: grantProfileConsent,
   phone: grantPhoneConsent,
+  notifications: grantNotificationsConsent,
 };
+
+interface ConsentScreenProps {
+  purpose: AskedPurpose;
+  /**
+   * The whole grant, when this visit asks for more than the consent (turning notification channels on); it records
+   * the consent itself. The purpose's own grant otherwise.
+   */
+  grant?: () => Promise<unknown>;
+}
 
 /**
  * The explanation before Zalo's own prompt: why we ask, what is kept, that it can be withdrawn. Nothing is asked of
  * Zalo, and nothing recorded, until the citizen taps the agree button.
  */
-export function ConsentScreen({ purpose }: { purpose: AskedPurpose }) {
+export function ConsentScreen({ purpose, grant }: ConsentScreenProps) {
   const { t } = useTranslation(ACCOUNT_NS);
   const navigate = useNavigate();
   const location = useLocation();
@@ -37,7 +47,7 @@ export function ConsentScreen({ purpose }: { purpose: AskedPurpose }) {
     setBusy(true);
     setOutcome(null);
     try {
-      await GRANT[purpose]();
+      await (grant ?? GRANT[purpose])();
       myDataChanged();
       notify({ text: t(`${key}.done`), type: 'success' });
       backToProfile();
@@ -67,7 +77,7 @@ export function ConsentScreen({ purpose }: { purpose: AskedPurpose }) {
             <p>{t('consent.phone.notAds')}</p>
           </>
         ) : (
-          <p>{t('consent.profile.why')}</p>
+          <p>{t(`${key}.why`)}</p>
         )}
       </section>
       <section aria-labelledby="consent-kept" className="consent-part">

@@ -13,6 +13,14 @@ export async function grantProfileConsent(): Promise<void> {
   await signIn({ quietly: true });
 }
 
+/**
+ * The record only. Notifications are asked for together with the channels to turn on, and Zalo's prompt for the
+ * mini app channel comes first (features/notifications/state/turn-on-channels.ts, composed by the consent page).
+ */
+export async function grantNotificationsConsent(): Promise<void> {
+  await answerConsent('notifications', true);
+}
+
 export async function grantPhoneConsent(): Promise<Me> {
   const phoneToken = await getPhoneToken();
   await answerConsent('phone', true);

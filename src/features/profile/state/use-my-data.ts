@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { atom, useRecoilState, useSetRecoilState } from 'recoil';
+import { atom, useRecoilState, useRecoilValue, useSetRecoilState } from 'recoil';
 import { type ApiError, toApiError } from '@/lib/api-client';
 import { getMe } from '../api/get-me';
 import { listConsents } from '../api/list-consents';
@@ -25,6 +25,11 @@ const myDataVersionState = atom<number>({ key: 'profile/myDataVersion', default:
 export function useMyDataChanged(): () => void {
   const setVersion = useSetRecoilState(myDataVersionState);
   return useCallback(() => setVersion((version) => version + 1), [setVersion]);
+}
+
+/** Moves whenever what the proxy holds about the citizen changes (see useMyDataChanged). */
+export function useMyDataVersion(): number {
+  return useRecoilValue(myDataVersionState);
 }
 
 /**
