@@ -28,6 +28,7 @@ const e = escapeHtml;
 // muted #4a4a52 8.7:1, badge white on #b3261e 6.5:1.
 const STYLE = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1f;background:#fff}
 header{background:#0b3d91;color:#fff;padding:12px 24px}
 header a{color:#fff}
@@ -49,6 +50,7 @@ caption{text-align:left;font-weight:600;margin-bottom:8px}
 th,td{text-align:left;padding:8px;border-bottom:1px solid #c4c6d0;vertical-align:top}
 .badge{display:inline-block;background:#b3261e;color:#fff;border-radius:12px;padding:0 8px;font-size:.875rem;font-weight:600;margin-left:6px}
 .muted{color:#4a4a52}
+.scan-video{display:block;width:100%;max-width:480px;margin-top:12px;border-radius:6px;background:#000}
 .notice{border-left:4px solid #0b57d0;background:#eef3fd;padding:8px 12px}
 .error{border-left:4px solid #b3261e;background:#fcefee;padding:8px 12px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
@@ -93,6 +95,30 @@ function unitOptions(units: readonly OneStopUnit[], selected: string | undefined
   );
 }
 
+/**
+ * "Quét mã biên nhận": type the receipt code, or scan the QR code on the citizen's receipt (it encodes the receipt
+ * code). The photo input opens the camera on a phone or tablet; receipt-scanner-script.ts decodes it in the page.
+ */
+function receiptScanner(receiptCode: string | undefined): string {
+  return `<section aria-labelledby="scan-heading">
+<h2 id="scan-heading">Quét mã biên nhận</h2>
+<p class="muted">Nhập mã hồ sơ in trên biên nhận, hoặc chụp mã QR trên biên nhận của công dân (giấy biên nhận hoặc màn hình ứng dụng Lào Cai số).</p>
+<div class="tools">
+<form method="get" action="/officer" role="search" id="receipt-form">
+<div><label for="receipt-code">Mã hồ sơ</label>
+<input id="receipt-code" name="MaHoSo" maxlength="50" value="${e(receiptCode ?? '')}" autocomplete="off"></div>
+<button type="submit">Mở hồ sơ</button>
+</form>
+<div><label for="receipt-photo">Chụp hoặc chọn ảnh mã QR</label>
+<input id="receipt-photo" type="file" accept="image/*" capture="environment"></div>
+<button type="button" id="scan-camera" hidden>Quét bằng camera</button>
+</div>
+<video id="scan-video" class="scan-video" hidden muted playsinline aria-label="Camera quét mã QR"></video>
+<p id="scan-status" class="muted" role="status" aria-live="polite"></p>
+</section>
+<script src="/officer/assets/receipt-scanner.js" defer></script>`;
+}
+
 export interface ListPageInput {
   store: DossierStore;
   now: Date;
@@ -102,7 +128,7 @@ export interface ListPageInput {
   error?: string;
 }
 
-/** `GET /officer`: pick an office, see its dossiers, open one by receipt code. */
+/** `GET /officer`: pick an office, see its dossiers, open one by receipt code, typed or scanned from the receipt. */
 export function listPage({ store, now, unitCode, receiptCode, error }: ListPageInput): string {
   const unit = store.units.find((candidate) => candidate.code === unitCode);
   const dossiers = store.list(unit ? { unitCode: unit.code } : {});
@@ -139,12 +165,8 @@ ${error ? `<p class="error" role="alert">${e(error)}</p>` : ''}
 <select id="office" name="MaDonVi">${unitOptions(store.units, unit?.code)}</select></div>
 <button type="submit">Xem hồ sơ</button>
 </form>
-<form method="get" action="/officer" role="search">
-<div><label for="receipt-code">Mã hồ sơ</label>
-<input id="receipt-code" name="MaHoSo" maxlength="50" value="${e(receiptCode ?? '')}" autocomplete="off"></div>
-<button type="submit">Mở hồ sơ</button>
-</form>
 </div>
+${receiptScanner(receiptCode)}
 <h2>Hồ sơ của ${e(scope)}</h2>
 ${table}
 <script>

@@ -5,7 +5,9 @@ import { SandboxError } from '../errors';
 import type { DossierStore } from './dossier-store';
 import { dossierView } from './dossier-view';
 import { type DossierWorkflow, OFFICER_ACTIONS, type OfficerAction, isOfficerAction } from './dossier-workflow';
+import { officerAssets } from './officer-assets';
 import { dossierPage, listPage, notFoundPage } from './officer-console-html';
+import { readReceiptInput } from './receipt-input';
 
 export interface OfficerRoutesOptions {
   store: DossierStore;
@@ -39,6 +41,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
 export async function officerRoutes(app: FastifyInstance, options: OfficerRoutesOptions): Promise<void> {
   const { store, workflow, now } = options;
   await app.register(formbody);
+  await app.register(officerAssets);
 
   app.get<{ Querystring: { MaDonVi?: string; MaHoSo?: string } }>(
     '/',
@@ -46,7 +49,8 @@ export async function officerRoutes(app: FastifyInstance, options: OfficerRoutes
       schema: {
         querystring: {
           type: 'object',
-          properties: { MaDonVi: { type: 'string', maxLength: 20 }, MaHoSo: { type: 'string', maxLength: 50 } },
+          // MaHoSo is typed, or whatever QR code was scanned (a poster's link is longer than a receipt code).
+          properties: { MaDonVi: { type: 'string', maxLength: 20 }, MaHoSo: { type: 'string', maxLength: 2048 } },
         },
       },
     },
@@ -55,9 +59,20 @@ export async function officerRoutes(app: FastifyInstance, options: OfficerRoutes
       const receiptCode = request.query.MaHoSo?.trim() || undefined;
       const input = { store, now: new Date(now()), unitCode, receiptCode };
       if (receiptCode !== undefined) {
-        const [found] = store.list({ receiptCode });
-        if (found) return reply.code(303).redirect(`/officer/dossiers/${encodeURIComponent(found.id)}`);
-        return html(reply, 404, listPage({ ...input, error: `Không tìm thấy hồ sơ có mã "${receiptCode}".` }));
+        // Typed or scanned ("Quét mã biên nhận"): the code as given, else as a receipt code is printed (capitals).
+        const read = readReceiptInput(receiptCode);
+        const dossier =
+          store.list({ receiptCode })[0] ?? (read.kind === 'receipt' ? store.list({ receiptCode: read.receiptCode })[0] : undefined);
+        if (dossier) return reply.code(303).redirect(`/officer/dossiers/${encodeURIComponent(dossier.id)}`);
+        if (read.kind === 'receipt') {
+          return html(reply, 404, listPage({ ...input, error: `Không tìm thấy hồ sơ có mã "${receiptCode}".` }));
+        }
+        const shown = receiptCode.length > 60 ? `${receiptCode.slice(0, 60)}…` : receiptCode;
+        const error =
+          read.kind === 'app-link'
+            ? 'Đây là mã QR mở ứng dụng Lào Cai số (trên áp phích hoặc tin nhắn), không phải mã biên nhận. Hãy quét mã QR trên biên nhận hồ sơ của công dân.'
+            : `"${shown}" không phải mã hồ sơ. Mã hồ sơ in trên biên nhận, ví dụ 04465-260302-0001.`;
+        return html(reply, 400, listPage({ ...input, receiptCode: receiptCode.length > 50 ? undefined : receiptCode, error }));
       }
       if (unitCode !== undefined && !store.units.some((unit) => unit.code === unitCode)) {
         return html(reply, 404, listPage({ ...input, unitCode: undefined, error: `Không có đơn vị mã "${unitCode}".` }));

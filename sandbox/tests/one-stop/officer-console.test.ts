@@ -42,7 +42,7 @@ describe('officer console (HTML)', () => {
     const options = [...page.text.matchAll(/<option value="([^"]*)"/g)].map((match) => match[1]);
     expect(options).toEqual(['', ...offices.offices.map((office) => office.code)]);
     expect(page.text).toContain('UBND xã Khao Mang (04465)');
-    expect(buttons(page.text)).toEqual(['Xem hồ sơ', 'Mở hồ sơ']);
+    expect(buttons(page.text)).toEqual(['Xem hồ sơ', 'Mở hồ sơ', 'Quét bằng camera']);
     expectLabelledControls(page.text);
     expect(page.text).toContain(`href="/officer/dossiers/${waiting}">Chưa cấp mã</a>`);
     expect(page.text).toContain(`href="/officer/dossiers/${accepted}">04465-260302-0001</a>`);
