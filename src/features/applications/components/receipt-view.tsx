@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { NotificationsOffer } from '@/features/notifications/components/notifications-offer';
 import { formatDateTime, formatDueDate } from '../format-dates';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import { statusLabel } from '../status-label';
@@ -157,6 +158,7 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
           </button>
         </p>
       )}
+      {!failed && <NotificationsOffer />}
 
       <dl className="facts">
         {officeName && (
