@@ -122,7 +122,7 @@ describe('Cá nhân › Cài đặt › Thông báo', () => {
     expect(phoneSwitch()).toBeDisabled();
     expect(phoneSwitch()).not.toBeChecked();
     expect(phoneSwitch()).toHaveAccessibleDescription(/Cần số điện thoại đã xác thực qua Zalo/);
-    expect(within(settingsRegion()).getByRole('link', { name: 'Chia sẻ số điện thoại để nhận tin nhắn' })).toHaveAttribute(
+    expect(within(settingsRegion()).getByRole('link', { name: 'Thêm số điện thoại đã xác thực' })).toHaveAttribute(
       'href',
       '/profile/consent/phone',
     );
