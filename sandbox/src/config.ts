@@ -2,6 +2,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Clock } from './clock';
 import type { OneStopCatalogue } from './one-stop/catalogue';
 import { DEMO_CITIZENS, type DemoCitizen } from './zalo/demo-citizens';
+import { type SendingHours, ZALO_SENDING_HOURS } from './zalo/sending-hours';
 
 export const DEFAULT_ZALO_APP_ID = '1234567890123456789';
 /** Demo-only secret: the sandbox and the proxy's demo configuration share it. Never a real app secret. */
@@ -90,6 +91,11 @@ export interface ZaloPlatformOptions {
   dailyQuota: number;
   /** Mini app notifications a day for the whole app (ZALO_MINI_APP_DAILY_LIMIT); 1,000 like Zalo. */
   miniAppDailyLimit: number;
+  /**
+   * Local hours in which sends go out, else -133 (ZALO_SENDING_HOURS, e.g. "6-22"); Zalo's 06:00–22:00 by default.
+   * `{ from: 0, until: 24 }` lets an end-to-end run on the real clock pass at night.
+   */
+  sendingHours: SendingHours;
   /** Real-time wait between a template message by phone and its delivery webhook. */
   deliveryDelayMs: number;
   /**
@@ -123,6 +129,7 @@ export function zaloPlatformOptions(given: Partial<ZaloPlatformOptions> = {}): Z
     oaAccessTokenTtlSeconds: 90_000,
     dailyQuota: 500,
     miniAppDailyLimit: 1000,
+    sendingHours: ZALO_SENDING_HOURS,
     deliveryDelayMs: 100,
     zaloWebhookUrl: null,
     zaloWebhookSecret: DEFAULT_ZALO_WEBHOOK_SECRET,
@@ -192,6 +199,17 @@ function oneStopFromEnv(env: NodeJS.ProcessEnv): Partial<OneStopOptions> | undef
   return Object.keys(options).length > 0 ? options : undefined;
 }
 
+function sendingHours(raw: string | undefined): SendingHours | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+  const from = Number(match?.[1]);
+  const until = Number(match?.[2]);
+  if (!match || from >= until || until > 24) {
+    throw new Error(`ZALO_SENDING_HOURS must be "<from>-<until>" in local hours, 0 ≤ from < until ≤ 24, got "${raw}"`);
+  }
+  return { from, until };
+}
+
 function nonNegativeInteger(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
@@ -219,6 +237,8 @@ function zaloNotificationsFromEnv(env: NodeJS.ProcessEnv): Partial<ZaloPlatformO
   if (dailyQuota !== undefined) options.dailyQuota = dailyQuota;
   const miniAppDailyLimit = nonNegativeInteger('ZALO_MINI_APP_DAILY_LIMIT', env.ZALO_MINI_APP_DAILY_LIMIT);
   if (miniAppDailyLimit !== undefined) options.miniAppDailyLimit = miniAppDailyLimit;
+  const hours = sendingHours(env.ZALO_SENDING_HOURS);
+  if (hours !== undefined) options.sendingHours = hours;
   return options;
 }
 

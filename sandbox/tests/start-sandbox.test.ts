@@ -79,6 +79,7 @@ describe('starting the sandbox', () => {
       ZALO_OA_ID: '77',
       ZALO_ZBS_DAILY_QUOTA: '0',
       ZALO_MINI_APP_DAILY_LIMIT: '5',
+      ZALO_SENDING_HOURS: '0-24',
     });
     expect(options.zalo).toMatchObject({
       oaTokens: { accessToken: 'run-access', refreshToken: 'run-refresh' },
@@ -89,13 +90,17 @@ describe('starting the sandbox', () => {
       oaId: '77',
       dailyQuota: 0,
       miniAppDailyLimit: 5,
+      sendingHours: { from: 0, until: 24 },
     });
   });
 
-  it('refuses half a token pair, a webhook URL that is not http(s) and a negative quota', () => {
+  it('refuses half a token pair, a webhook URL that is not http(s), a negative quota and sending hours out of order', () => {
     expect(() => sandboxOptionsFromEnv({ ZALO_OA_ACCESS_TOKEN: 'only-access' })).toThrow(/ZALO_OA_REFRESH_TOKEN/);
     expect(() => sandboxOptionsFromEnv({ ZALO_WEBHOOK_URL: 'ftp://proxy' })).toThrow(/ZALO_WEBHOOK_URL/);
     expect(() => sandboxOptionsFromEnv({ ZALO_ZBS_DAILY_QUOTA: '-1' })).toThrow(/ZALO_ZBS_DAILY_QUOTA/);
+    for (const hours of ['22-6', '6-25', 'always']) {
+      expect(() => sandboxOptionsFromEnv({ ZALO_SENDING_HOURS: hours })).toThrow(/ZALO_SENDING_HOURS/);
+    }
   });
 
   it('buildSandbox accepts the initial demo OA pair and sends no delivery webhooks', async () => {

@@ -68,6 +68,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
     messages,
     citizens,
     faults,
+    sendingHours: options.sendingHours,
     now,
   });
   await app.register(zbsMessageRoutes, {
@@ -78,6 +79,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
     receipts,
     citizensByPhone,
     faults,
+    sendingHours: options.sendingHours,
     deliveryDelayMs: options.deliveryDelayMs,
     now,
   });

@@ -8,7 +8,7 @@ import type { DemoCitizen } from './demo-citizens';
 import type { FaultInjector } from './faults';
 import type { MessageStore } from './message-store';
 import type { NotificationOptIns } from './notification-opt-ins';
-import { isWithinSendingHours } from './sending-hours';
+import { type SendingHours, isWithinSendingHours } from './sending-hours';
 import { NOTIFY_ERROR, answerUnreadableBodiesLikeZalo, defaultZaloMessage, zaloError } from './zalo-errors';
 
 export interface MiniAppNotificationOptions {
@@ -21,6 +21,7 @@ export interface MiniAppNotificationOptions {
   messages: MessageStore;
   citizens: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
+  sendingHours: SendingHours;
   now: Clock;
 }
 
@@ -88,7 +89,7 @@ export async function miniAppNotificationRoutes(app: FastifyInstance, options: M
     if (optIns.allowedAt(userId) === undefined) return refusal(NOTIFY_ERROR.NOT_ALLOWED_BY_USER);
     const lastUse = accessTokens.lastIssuedAt(userId);
     if (lastUse === undefined || at - lastUse > RECENT_USE_MS) return refusal(NOTIFY_ERROR.USER_INACTIVE);
-    if (!isWithinSendingHours(at)) return refusal(NOTIFY_ERROR.QUIET_HOURS);
+    if (!isWithinSendingHours(at, options.sendingHours)) return refusal(NOTIFY_ERROR.QUIET_HOURS);
     const limited = limits.miniAppRefusal(userId);
     if (limited === 'user-daily-limit') return zaloError(NOTIFY_ERROR.DAILY_LIMIT, 'User has already received a notification today');
     if (limited === 'app-daily-limit') return refusal(NOTIFY_ERROR.APP_DAILY_LIMIT);

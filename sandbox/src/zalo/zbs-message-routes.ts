@@ -7,7 +7,7 @@ import type { DemoCitizen } from './demo-citizens';
 import type { FaultInjector } from './faults';
 import type { MessageStore } from './message-store';
 import type { OaTokenStore } from './oa-tokens';
-import { isWithinSendingHours } from './sending-hours';
+import { type SendingHours, isWithinSendingHours } from './sending-hours';
 import { NOTIFY_ERROR, answerUnreadableBodiesLikeZalo, defaultZaloMessage, zaloError } from './zalo-errors';
 import type { ZbsRestrictions } from './zbs-restrictions';
 
@@ -19,6 +19,7 @@ export interface ZbsMessageOptions {
   receipts: DeliveryReceipts;
   citizensByPhone: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
+  sendingHours: SendingHours;
   /** Sandbox-clock time between the message reaching the phone and its delivery_time. */
   deliveryDelayMs: number;
   now: Clock;
@@ -86,7 +87,7 @@ export async function zbsMessageRoutes(app: FastifyInstance, options: ZbsMessage
     const templateId = String(body.template_id);
     if (!restrictions.isApproved(templateId)) return refusal(NOTIFY_ERROR.TEMPLATE_NOT_APPROVED);
     const at = now();
-    if (!isWithinSendingHours(at)) return refusal(NOTIFY_ERROR.QUIET_HOURS);
+    if (!isWithinSendingHours(at, options.sendingHours)) return refusal(NOTIFY_ERROR.QUIET_HOURS);
     const quota = limits.takeZbs();
     if (quota === undefined) return zaloError(NOTIFY_ERROR.DAILY_LIMIT, 'Daily quota exceeded');
 

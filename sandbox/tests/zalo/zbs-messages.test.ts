@@ -138,6 +138,15 @@ describe('template messages by phone (POST /message/template)', () => {
     expect((await sandbox.messages()).map((message) => message.trackingId)).toEqual(['a', 'd']);
   });
 
+  it('sends at any hour with sendingHours 0–24 (an end-to-end run on the real clock at night)', async () => {
+    await sandbox.close();
+    sandbox = await startNotifySandbox({ sendingHours: { from: 0, until: 24 } });
+    sandbox.setTime('2026-03-03T23:30:00+07:00');
+    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'late' })))).toBe(0);
+    sandbox.setTime('2026-03-04T03:00:00+07:00');
+    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'night' })))).toBe(0);
+  });
+
   it('-144 once the daily quota is used up (remainingQuota 0 on the last one), full again from local midnight', async () => {
     const set = await sandbox.control('PUT', '/quota', { dailyQuota: 2 });
     expect(await json(set)).toMatchObject({ dailyQuota: 2, remainingQuota: 2 });
