@@ -11,18 +11,21 @@ import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { createStatusChangeEffects } from './services/status-change-effects';
 import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
 import { followUpRoutes } from './routes/applications/follow-up';
 import { lookupRoutes } from './routes/lookup';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
 import { officeRoutes } from './routes/offices';
 import { officePosterRoutes } from './routes/offices/posters';
 import { procedureRoutes } from './routes/procedures';
 import { sessionRoutes } from './routes/sessions';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
+import { zaloWebhookRoutes } from './routes/webhooks/zalo';
 
 export interface AppDependencies {
   config: Config;
@@ -68,9 +71,6 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
-  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now });
-  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
-
   let jobQueue = jobs;
   if (!jobQueue) {
     const own = await JobQueue.open(db, config, { supervise: false });
@@ -78,6 +78,12 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     app.addHook('onClose', () => own.close());
     jobQueue = own;
   }
+  // What every status change sets off, in its transaction: the notifications outbox.
+  const effects = createStatusChangeEffects({ jobs: jobQueue, config, now });
+  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now, effects });
+  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
+  await app.register(notificationRoutes, { prefix: '/api/v1', db, config, now });
+  await app.register(zaloWebhookRoutes, { prefix: '/api/v1', db, config, now });
   await app.register(uploadRoutes, { prefix: '/api/v1', db, config });
   await app.register(applicationRoutes, {
     prefix: '/api/v1',
@@ -96,6 +102,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     config,
     now,
     calendar,
+    effects,
     onSubmitted: onApplicationSubmitted,
   });
   return app;

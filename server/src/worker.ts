@@ -1,9 +1,10 @@
 // The worker process: runs the background jobs of jobs/ (forwarding applications and supplements to the one-stop
-// system, and the scheduled status poll).
+// system, the scheduled status poll, and sending notifications through Zalo with a sweep for what falls due).
 // `npm run worker -w server` runs it alone (PostgreSQL: as many as wanted, pg-boss spreads jobs with SKIP LOCKED);
 // with the embedded PGlite database it runs inside the API's process (scripts/start.ts), as PGlite allows one.
 import type { Logger } from 'pino';
 import { createOneStopClient } from './clients/one-stop-client';
+import { createZaloNotificationClient } from './clients/zalo-notification-client';
 import { type Config, loadConfig } from './config';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
@@ -11,9 +12,11 @@ import { openDb } from './db/open-db';
 import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward-application';
 import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
 import { JobQueue } from './jobs/job-queue';
+import { createNotifyHandler } from './jobs/notify';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
-import { QUEUES, type QueueName } from './jobs/queues';
+import { QUEUES, type QueueName, type SendNotificationJob } from './jobs/queues';
 import { createLogger } from './plugins/request-log';
+import { createStatusChangeEffects } from './services/status-change-effects';
 import { runAsMain } from './run-as-main';
 
 export interface RunningWorker {
@@ -28,7 +31,7 @@ export interface WorkerOptions {
   /** Share the API's database (PGlite in one process); by default the worker opens, migrates and closes its own. */
   db?: Db;
   logger?: Logger;
-  /** The clock of the status mirror (tests fix it); the real one by default. */
+  /** The clock of the status mirror and of notifications (quiet hours, daily limits; tests fix it); the real one by default. */
   now?: () => Date;
 }
 
@@ -42,12 +45,20 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     jobs.onError = (error) => log.error({ err: { message: error.message } }, 'job queue error');
     const oneStop = createOneStopClient(config.oneStop);
     const now = options.now ?? (() => new Date());
-    const forward = createForwardApplicationHandler({ db, oneStop, now, log: log.child({ queue: QUEUES.forwardApplication }) });
-    const forwardSupplement = createForwardSupplementHandler({ db, oneStop, now, log: log.child({ queue: QUEUES.forwardSupplement }) });
+    const effects = createStatusChangeEffects({ jobs, config, now });
+    const forward = createForwardApplicationHandler({ db, oneStop, now, effects, log: log.child({ queue: QUEUES.forwardApplication }) });
+    const forwardSupplement = createForwardSupplementHandler({
+      db,
+      oneStop,
+      now,
+      effects,
+      log: log.child({ queue: QUEUES.forwardSupplement }),
+    });
     const poll = createPollDossierStatusHandler({
       db,
       oneStop,
       now,
+      effects,
       config: config.statusPoll,
       log: log.child({ queue: QUEUES.pollDossierStatus }),
     });
@@ -79,6 +90,49 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     await jobs.boss.schedule(QUEUES.pollDossierStatus, config.statusPoll.cron, {}, { tz: 'UTC' });
     queues.push(QUEUES.pollDossierStatus);
 
+    const notifyLog = log.child({ queue: QUEUES.sendNotification });
+    const notify = createNotifyHandler({
+      db,
+      jobs,
+      now,
+      config,
+      log: notifyLog,
+      client: createZaloNotificationClient({
+        miniAppApiUrl: config.notifications.miniApp.apiUrl,
+        miniAppApiKey: config.notifications.miniApp.apiKey,
+        appId: config.zalo.appId,
+        businessApiUrl: config.notifications.zbs.apiUrl,
+        oauthUrl: config.notifications.zbs.oauthUrl,
+        appSecret: config.zalo.appSecret,
+        timeoutMs: config.zalo.timeoutMs,
+        retries: config.zalo.retries,
+      }),
+    });
+    const notifyWorkerId = await jobs.boss.work<SendNotificationJob>(
+      QUEUES.sendNotification,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async ([job]) => notify.send(job.data.notificationId),
+    );
+    workerIds.push(notifyWorkerId);
+    queues.push(QUEUES.sendNotification);
+    // Retries, the ends of quiet hours and of daily limits, and leases of dead workers fall due by this worker's clock:
+    // the sweep enqueues them (pg-boss keeps one waiting job per notification).
+    let sweeping = false;
+    const sweepTimer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      notify
+        .sweep()
+        .then((due) => {
+          if (due > 0) jobs.boss.notifyWorker(notifyWorkerId);
+        })
+        .catch((error: Error) => notifyLog.error({ err: { message: error.message } }, 'notification sweep failed'))
+        .finally(() => {
+          sweeping = false;
+        });
+    }, config.notifications.sweepIntervalSeconds * 1000);
+    sweepTimer.unref();
+
     log.info({ queues, database: db.kind, statusPoll: config.statusPoll.cron }, 'worker started');
     let closing: Promise<void> | undefined;
     return {
@@ -87,6 +141,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
         for (const id of workerIds) jobs.boss.notifyWorker(id);
       },
       close: () => {
+        clearInterval(sweepTimer);
         closing ??= jobs.close().then(() => (ownDb ? db.close() : undefined));
         return closing;
       },

@@ -11,6 +11,7 @@ import type { DossierDocument, OneStopClient } from '../clients/one-stop-client'
 import { OneStopError } from '../clients/one-stop-client';
 import type { Db, Queryable } from '../db/db';
 import { APPLICANT_FIELDS } from '../domain/application-form';
+import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
 import type { ForwardApplicationJob } from './queues';
 
@@ -27,6 +28,8 @@ export interface ForwardDependencies {
   db: Db;
   oneStop: OneStopClient;
   log: Logger;
+  /** What a status change sets off (notifications), in its transaction. */
+  effects: StatusChangeEffect;
   now?: () => Date;
 }
 
@@ -64,7 +67,7 @@ async function markFailed(db: Queryable, applicationId: string, code: string): P
   );
 }
 
-export function createForwardApplicationHandler({ db, oneStop, log, now = () => new Date() }: ForwardDependencies) {
+export function createForwardApplicationHandler({ db, oneStop, log, effects, now = () => new Date() }: ForwardDependencies) {
   return async function forwardApplication(job: ForwardJob): Promise<ForwardOutcome> {
     const { applicationId } = job.data;
     const jobLog = log.child({ job: job.id, applicationId, attempt: job.retryCount + 1 });
@@ -108,7 +111,7 @@ export function createForwardApplicationHandler({ db, oneStop, log, now = () => 
           row.forwarding_state = 'forwarded';
           row.one_stop_id = dossier.id;
         }
-        await applyDossierSnapshot(tx, row, dossier, 'poll', now());
+        await applyDossierSnapshot(tx, row, dossier, 'poll', now(), effects);
       });
       // Receipt codes are not personal, but there is no need for them in logs either.
       jobLog.info({ created, status: dossier.status, accepted: dossier.receiptCode !== null }, 'application forwarded');

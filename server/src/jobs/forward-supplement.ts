@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { type DossierDocument, type OneStopClient, OneStopError } from '../clients/one-stop-client';
 import type { Db } from '../db/db';
+import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
 import type { ForwardSupplementJob } from './queues';
 
@@ -21,6 +22,8 @@ export interface ForwardSupplementDependencies {
   db: Db;
   oneStop: OneStopClient;
   log: Logger;
+  /** What a status change sets off (notifications), in its transaction. */
+  effects: StatusChangeEffect;
   now?: () => Date;
 }
 
@@ -31,7 +34,7 @@ async function markFailed(db: Db, supplementId: string, code: string): Promise<v
   ]);
 }
 
-export function createForwardSupplementHandler({ db, oneStop, log, now = () => new Date() }: ForwardSupplementDependencies) {
+export function createForwardSupplementHandler({ db, oneStop, log, effects, now = () => new Date() }: ForwardSupplementDependencies) {
   return async function forwardSupplement(job: ForwardSupplementRun): Promise<ForwardSupplementOutcome> {
     const { supplementId } = job.data;
     const jobLog = log.child({ job: job.id, supplementId, attempt: job.retryCount + 1 });
@@ -74,7 +77,7 @@ export function createForwardSupplementHandler({ db, oneStop, log, now = () => n
           supplementId,
         ]);
         const row = await lockMirror(tx, supplement.application_id);
-        if (row) await applyDossierSnapshot(tx, row, dossier, 'citizen', now());
+        if (row) await applyDossierSnapshot(tx, row, dossier, 'citizen', now(), effects);
       });
       jobLog.info({ created, status: dossier.status }, 'supplement forwarded');
       return 'forwarded';

@@ -8,7 +8,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Db, Queryable, RawConnection } from '../db/db';
-import { type ForwardApplicationJob, type ForwardSupplementJob, QUEUES } from './queues';
+import { type ForwardApplicationJob, type ForwardSupplementJob, QUEUES, type SendNotificationJob } from './queues';
 
 type BossDb = PgBoss.Db;
 
@@ -72,11 +72,35 @@ export function pollQueueOptions(config: Pick<Config, 'oneStop' | 'statusPoll'>)
   };
 }
 
+/**
+ * How long one send may hold its notification row (`sending`): every attempt of the send, of the OA token refresh and
+ * of the send again, each within ZALO_TIMEOUT_MS, plus their backoff. A row still `sending` after it belonged to a
+ * worker that died (jobs/notify.ts).
+ */
+export function notificationLeaseMs(config: Pick<Config, 'zalo'>): number {
+  return 3 * (config.zalo.retries + 1) * (config.zalo.timeoutMs + 1000) + 5000;
+}
+
+/**
+ * At most one job per notification waiting and one running (stately, keyed by the notification id), so the sweep can
+ * re-enqueue freely. pg-boss retries only unexpected errors (a database hiccup): Zalo's answers are handled on the row.
+ */
+export function notificationQueueOptions(config: Pick<Config, 'zalo'>): PgBoss.Queue {
+  return {
+    name: QUEUES.sendNotification,
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: Math.ceil(notificationLeaseMs(config) / 1000) + 60,
+  };
+}
+
 export class JobQueue {
   private constructor(readonly boss: PgBoss) {}
 
   /** Starts pg-boss (creating or migrating its schema) and the queues. */
-  static async open(db: Db, config: Pick<Config, 'jobs' | 'oneStop' | 'statusPoll'>, options: JobQueueOptions): Promise<JobQueue> {
+  static async open(db: Db, config: Pick<Config, 'jobs' | 'oneStop' | 'statusPoll' | 'zalo'>, options: JobQueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
       db: connectionDb(db.raw),
       schema: config.jobs.schema,
@@ -88,7 +112,12 @@ export class JobQueue {
     const queue = new JobQueue(boss);
     boss.on('error', (error) => queue.onError?.(error));
     await boss.start();
-    for (const options of [forwardQueueOptions(config), forwardSupplementQueueOptions(config), pollQueueOptions(config)]) {
+    for (const options of [
+      forwardQueueOptions(config),
+      forwardSupplementQueueOptions(config),
+      pollQueueOptions(config),
+      notificationQueueOptions(config),
+    ]) {
       await boss.createQueue(options.name, options);
       await boss.updateQueue(options.name, options);
     }
@@ -110,6 +139,17 @@ export class JobQueue {
     const id = await this.boss.send(QUEUES.forwardSupplement, job, { db: transactionDb(tx) });
     if (!id) throw new Error('pg-boss did not create the supplement job');
     return id;
+  }
+
+  /**
+   * Asks for a notification to be sent, in the caller's transaction (the outbox) or outside one (the sweep): the job
+   * id, or null when one is already waiting for this notification.
+   */
+  async sendNotification(db: Queryable | null, job: SendNotificationJob): Promise<string | null> {
+    return this.boss.send(QUEUES.sendNotification, job, {
+      singletonKey: job.notificationId,
+      ...(db ? { db: transactionDb(db) } : {}),
+    });
   }
 
   async close(): Promise<void> {

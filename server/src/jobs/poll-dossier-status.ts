@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { type OneStopClient, OneStopError } from '../clients/one-stop-client';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
+import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror, markSynced } from '../services/status-sync';
 
 export interface PollDependencies {
@@ -13,6 +14,8 @@ export interface PollDependencies {
   oneStop: OneStopClient;
   log: Logger;
   config: Pick<Config['statusPoll'], 'staleAfterSeconds' | 'batchSize'>;
+  /** What a status change sets off (notifications), in its transaction. */
+  effects: StatusChangeEffect;
   now?: () => Date;
 }
 
@@ -26,7 +29,7 @@ export interface PollReport {
 /** Non-terminal codes: a dossier at 3, 7, 8 or 10 never changes again. */
 const OPEN_STATUSES = [1, 2, 4, 5, 6, 9];
 
-export function createPollDossierStatusHandler({ db, oneStop, log, config, now = () => new Date() }: PollDependencies) {
+export function createPollDossierStatusHandler({ db, oneStop, log, config, effects, now = () => new Date() }: PollDependencies) {
   return async function pollDossierStatus(): Promise<PollReport> {
     const threshold = new Date(now().getTime() - config.staleAfterSeconds * 1000);
     const { rows } = await db.query<{ id: string; one_stop_id: string }>(
@@ -44,7 +47,7 @@ export function createPollDossierStatusHandler({ db, oneStop, log, config, now =
         const dossier = await oneStop.getDossier(application.one_stop_id);
         const applied = await db.transaction(async (tx) => {
           const row = await lockMirror(tx, application.id);
-          return row ? (await applyDossierSnapshot(tx, row, dossier, 'poll', now())).applied : 0;
+          return row ? (await applyDossierSnapshot(tx, row, dossier, 'poll', now(), effects)).applied : 0;
         });
         if (applied > 0) report.changed += 1;
       } catch (error) {

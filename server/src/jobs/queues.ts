@@ -8,6 +8,8 @@ export const QUEUES = {
   forwardSupplement: 'forward-supplement',
   /** Scheduled: ask the one-stop system for open dossiers not heard of lately (jobs/poll-dossier-status.ts). */
   pollDossierStatus: 'poll-dossier-status',
+  /** Send one notification row through its Zalo channel (jobs/notify.ts); the worker's sweep re-sends what is due. */
+  sendNotification: 'send-notification',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,4 +21,8 @@ export interface ForwardApplicationJob {
 
 export interface ForwardSupplementJob {
   supplementId: string;
+}
+
+export interface SendNotificationJob {
+  notificationId: string;
 }

@@ -12,7 +12,12 @@ export const TAGS = {
   applications: 'applications',
   lookup: 'lookup',
   webhooks: 'webhooks',
+  notifications: 'notifications',
+  admin: 'admin',
 } as const;
+
+/** The operators' key (OPERATOR_API_KEY) on /api/v1/admin/* routes. */
+export const OPERATOR_KEY_HEADER = 'x-operator-key';
 
 export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
   await app.register(swagger, {
@@ -39,11 +44,14 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
           description: 'Document uploads and applications, forwarded to the one-stop dossier system',
         },
         { name: TAGS.lookup, description: 'Public look-up of a dossier by receipt code and phone (rate-limited)' },
-        { name: TAGS.webhooks, description: 'Signed status webhooks from the one-stop dossier system' },
+        { name: TAGS.webhooks, description: 'Signed webhooks: status changes from the one-stop system, delivery receipts from Zalo' },
+        { name: TAGS.notifications, description: 'The citizen’s notifications (in-app inbox) and Zalo notification channels' },
+        { name: TAGS.admin, description: 'For operators, with the X-Operator-Key header' },
       ],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Session token from POST /api/v1/sessions' },
+          operatorKey: { type: 'apiKey', in: 'header', name: 'X-Operator-Key', description: 'OPERATOR_API_KEY' },
         },
       },
     },

@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../db/db';
 import { canRate, canWithdraw, DOSSIER_STATUS, type DossierStatus } from '../domain/dossier-status';
 import { AppError, ServiceUnavailableError } from '../errors';
 import { isUuid } from './applications';
+import type { StatusChangeEffect } from './status-change-effects';
 import { applyDossierSnapshot, lockMirror } from './status-sync';
 
 export const followUpErrors = {
@@ -45,6 +46,8 @@ export interface WithdrawalDependencies {
   db: Db;
   oneStop: OneStopClient;
   now: () => Date;
+  /** What a status change sets off (notifications), in its transaction. */
+  effects: StatusChangeEffect;
 }
 
 /**
@@ -75,7 +78,7 @@ export async function withdrawApplication(
   }
   await deps.db.transaction(async (tx) => {
     const row = await lockMirror(tx, application.id);
-    if (row) await applyDossierSnapshot(tx, row, dossier, 'citizen', deps.now());
+    if (row) await applyDossierSnapshot(tx, row, dossier, 'citizen', deps.now(), deps.effects);
   });
   return true;
 }

@@ -17,8 +17,15 @@ const CITIZEN_COLUMNS: Record<PersonalDataItem, readonly string[]> = {
   name: ['name'],
   avatar: ['avatar'],
   phone: ['phone', 'phone_verified_at'],
-  // Notification settings arrive with the notifications issue; until then nothing is stored for them.
+  // Kept in their own table (below).
   notificationSettings: [],
+};
+
+/** Statements deleting what a purpose covers outside `citizens` (parameter $1: the citizen id). */
+const OTHER_DATA: Partial<Record<PersonalDataItem, readonly string[]>> = {
+  notificationSettings: ['delete from notification_settings where citizen_id = $1'],
+  // Without the number there is no phone channel: it stays off even if a number is shared again later.
+  phone: ['update notification_settings set phone_enabled = false, updated_at = now() where citizen_id = $1'],
 };
 
 interface GrantRow {
@@ -84,6 +91,9 @@ export async function answerConsent(
     }
     if (change === 'withdraw') {
       await endGrantInForce();
+      for (const statement of dataCoveredBy(purpose).flatMap((item) => OTHER_DATA[item] ?? [])) {
+        await tx.query(statement, [citizenId]);
+      }
       const columns = dataCoveredBy(purpose).flatMap((item) => CITIZEN_COLUMNS[item]);
       if (columns.length > 0) {
         await tx.query(

@@ -1,11 +1,14 @@
 // What follows a status change of an application, inside the transaction that applied it (services/status-sync.ts).
 //
-// The seam for issue 6 (notifications): write the notification rows here and enqueue the notify job through `tx`
-// (`jobs.boss.send(…, { db: transactionDb(tx) })`), so that a change and its notification are committed together or
-// not at all, whichever way the change arrived (webhook, poll, the citizen's own supplement or withdrawal).
-// It is called once per event that changed or refreshed the mirror, never for stale, refused or repeated events.
+// Notifications (issue 6): the notification rows and their send jobs are written here through `tx`, so that a change
+// and its notifications are committed together or not at all, whichever way the change arrived (webhook, poll, the
+// citizen's own supplement or withdrawal). It is called once per event that changed or refreshed the mirror, never
+// for stale, refused or repeated events, after the dossier's due date and details of that report are written.
+import type { Config } from '../config';
 import type { Queryable } from '../db/db';
 import type { DossierStatus } from '../domain/dossier-status';
+import type { JobQueue } from '../jobs/job-queue';
+import { writeNotifications } from './notification-outbox';
 
 export interface AppliedStatusChange {
   applicationId: string;
@@ -20,10 +23,22 @@ export interface AppliedStatusChange {
   /** The webhook's action (accept, request-supplement, delay, …); null for steps read from a dossier. */
   action: string | null;
   occurredAt: Date;
+  /** The due date once the report is applied, and before it (a delay moves it later). */
   dueAt: Date | null;
+  previousDueAt: Date | null;
 }
 
 export type StatusChangeEffect = (tx: Queryable, change: AppliedStatusChange) => Promise<void>;
 
-/** Nothing yet: notifications (issue 6) plug in here. */
-export const applyStatusChangeEffects: StatusChangeEffect = async () => undefined;
+export interface StatusChangeEffectDependencies {
+  /** Where the send jobs go, enqueued through the transaction. */
+  jobs: JobQueue;
+  config: Pick<Config, 'notifications'>;
+  /** The clock of the notification rows (tests fix it). */
+  now: () => Date;
+}
+
+/** The effects of every status change: the notifications outbox. Built once per process (app.ts, worker.ts). */
+export function createStatusChangeEffects(deps: StatusChangeEffectDependencies): StatusChangeEffect {
+  return (tx, change) => writeNotifications(tx, change, deps);
+}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { DossierState, OneStopDossier, ProcessingStep } from '../clients/one-stop-wire';
 import type { Queryable } from '../db/db';
 import { applyEvent, type DossierStatus } from '../domain/dossier-status';
-import { applyStatusChangeEffects } from './status-change-effects';
+import type { AppliedStatusChange, StatusChangeEffect } from './status-change-effects';
 
 export type EventSource = 'webhook' | 'poll' | 'citizen';
 export type ApplyOutcome = 'changed' | 'refreshed' | 'stale' | 'rejected' | 'duplicate';
@@ -120,14 +120,52 @@ async function writeState(tx: Queryable, applicationId: string, state: DossierSt
   );
 }
 
+/** A change the mirror applied, before its effects know the due date that results. */
+type PendingChange = Omit<AppliedStatusChange, 'dueAt' | 'previousDueAt'>;
+
+async function dueAtOf(tx: Queryable, applicationId: string): Promise<Date | null> {
+  const { rows } = await tx.query<{ due_at: Date | null }>('select due_at from applications where id = $1', [applicationId]);
+  return rows[0]?.due_at ? new Date(rows[0].due_at) : null;
+}
+
+/** Runs the effects (notifications) of the changes a report applied, once its due date and details are written. */
+async function runEffects(
+  tx: Queryable,
+  applicationId: string,
+  changes: readonly PendingChange[],
+  previousDueAt: Date | null,
+  effects: StatusChangeEffect,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const dueAt = await dueAtOf(tx, applicationId);
+  for (const change of changes) await effects(tx, { ...change, dueAt, previousDueAt });
+}
+
 /**
  * Records one event and applies it when it moves the mirror forward. `row` is the locked mirror; it is updated in
  * place so that several reports can be applied in a row (the steps of a dossier). An event already recorded (same
- * event id, or the same step under another id) answers `duplicate` and changes nothing.
+ * event id, or the same step under another id) answers `duplicate` and changes nothing. The effects of a change
+ * (services/status-change-effects.ts) run in the same transaction.
  */
-export async function applyStatusReport(tx: Queryable, row: MirrorRow, report: StatusReport): Promise<ApplyOutcome> {
+export async function applyStatusReport(
+  tx: Queryable,
+  row: MirrorRow,
+  report: StatusReport,
+  effects: StatusChangeEffect,
+): Promise<ApplyOutcome> {
+  const previousDueAt = await dueAtOf(tx, row.id);
+  const { outcome, change } = await recordStatusReport(tx, row, report);
+  if (change) await runEffects(tx, row.id, [change], previousDueAt, effects);
+  return outcome;
+}
+
+async function recordStatusReport(
+  tx: Queryable,
+  row: MirrorRow,
+  report: StatusReport,
+): Promise<{ outcome: ApplyOutcome; change?: PendingChange }> {
   const seen = await tx.query('select 1 from application_events where event_id = $1', [report.eventId]);
-  if (seen.rows.length > 0) return 'duplicate';
+  if (seen.rows.length > 0) return { outcome: 'duplicate' };
 
   const { step } = report;
   const previousStatus = row.status;
@@ -159,8 +197,8 @@ export async function applyStatusReport(tx: Queryable, row: MirrorRow, report: S
       decision.outcome,
     ],
   );
-  if (inserted.rows.length === 0) return 'duplicate';
-  if (!applied) return decision.outcome;
+  if (inserted.rows.length === 0) return { outcome: 'duplicate' };
+  if (!applied) return { outcome: decision.outcome };
 
   if (row.forwarding_state !== 'forwarded') {
     // The one-stop system has the dossier (its webhook can overtake the answer to our push): forwarded, then.
@@ -178,20 +216,21 @@ export async function applyStatusReport(tx: Queryable, row: MirrorRow, report: S
   row.last_status_at = step.at;
   if (report.state && report.state.status === step.status) await writeState(tx, row.id, report.state);
 
-  const { rows } = await tx.query<{ due_at: Date | null }>('select due_at from applications where id = $1', [row.id]);
-  await applyStatusChangeEffects(tx, {
-    applicationId: row.id,
-    citizenId: row.citizen_id,
-    previousStatus,
-    status: step.status,
-    outcome: decision.outcome as 'changed' | 'refreshed',
-    eventId: report.eventId,
-    source: report.source,
-    action: report.action,
-    occurredAt: step.at,
-    dueAt: rows[0]?.due_at ? new Date(rows[0].due_at) : null,
-  });
-  return decision.outcome;
+  const outcome = decision.outcome as 'changed' | 'refreshed';
+  return {
+    outcome,
+    change: {
+      applicationId: row.id,
+      citizenId: row.citizen_id,
+      previousStatus,
+      status: step.status,
+      outcome,
+      eventId: report.eventId,
+      source: report.source,
+      action: report.action,
+      occurredAt: step.at,
+    },
+  };
 }
 
 export async function markSynced(tx: Queryable, applicationId: string, at: Date): Promise<void> {
@@ -208,7 +247,8 @@ export interface SnapshotResult {
 /**
  * Applies a whole dossier as the one-stop system shows it (a poll, or its answer to our push, supplement or
  * withdrawal): each step of QuaTrinhXuLy is an event with a stable id, oldest first; then, when the mirror stands at
- * the dossier's status, the dossier's due date and details, which are its current ones.
+ * the dossier's status, the dossier's due date and details, which are its current ones; then the effects of every
+ * step that moved the mirror, which see those details.
  */
 export async function applyDossierSnapshot(
   tx: Queryable,
@@ -216,7 +256,10 @@ export async function applyDossierSnapshot(
   dossier: OneStopDossier,
   source: EventSource,
   now: Date,
+  effects: StatusChangeEffect,
 ): Promise<SnapshotResult> {
+  const previousDueAt = await dueAtOf(tx, row.id);
+  const changes: PendingChange[] = [];
   const steps =
     dossier.steps.length > 0
       ? dossier.steps
@@ -226,7 +269,7 @@ export async function applyDossierSnapshot(
   let recorded = 0;
   let applied = 0;
   for (const { step } of ordered) {
-    const outcome = await applyStatusReport(tx, row, {
+    const { outcome, change } = await recordStatusReport(tx, row, {
       eventId: stepEventId(dossier.id, step),
       source,
       action: null,
@@ -236,12 +279,16 @@ export async function applyDossierSnapshot(
       payload: { Id: dossier.id, step: { ...step, at: step.at.toISOString() } },
     });
     if (outcome !== 'duplicate') recorded += 1;
-    if (outcome === 'changed' || outcome === 'refreshed') applied += 1;
+    if (change) {
+      applied += 1;
+      changes.push(change);
+    }
   }
   const newest = ordered.at(-1)?.step.at;
   if (row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at))) {
     await writeState(tx, row.id, dossier);
   }
+  await runEffects(tx, row.id, changes, previousDueAt, effects);
   await markSynced(tx, row.id, now);
   return { recorded, applied, status: row.status };
 }

@@ -4,6 +4,7 @@
 import type { StatusWebhook } from '../clients/one-stop-wire';
 import type { Db } from '../db/db';
 import { isUuid } from './applications';
+import type { StatusChangeEffect } from './status-change-effects';
 import { type ApplyOutcome, applyStatusReport, lockMirror, markSynced } from './status-sync';
 
 export type WebhookResult =
@@ -12,7 +13,13 @@ export type WebhookResult =
   | { kind: 'duplicate'; applicationId: string }
   | { kind: 'recorded'; applicationId: string; outcome: Exclude<ApplyOutcome, 'duplicate'> };
 
-export async function receiveStatusWebhook(db: Db, webhook: StatusWebhook, payload: unknown, now: Date): Promise<WebhookResult> {
+export async function receiveStatusWebhook(
+  db: Db,
+  webhook: StatusWebhook,
+  payload: unknown,
+  now: Date,
+  effects: StatusChangeEffect,
+): Promise<WebhookResult> {
   const applicationId = webhook.applicationId;
   if (!applicationId || !isUuid(applicationId)) return { kind: 'unknown' };
   return db.transaction(async (tx): Promise<WebhookResult> => {
@@ -27,7 +34,7 @@ export async function receiveStatusWebhook(db: Db, webhook: StatusWebhook, paylo
       state: webhook.state,
       dossierId: webhook.dossierId,
       payload,
-    });
+    }, effects);
     if (outcome === 'duplicate') return { kind: 'duplicate', applicationId };
     // The webhook carries the dossier's whole state: once applied, the mirror is current.
     if (outcome === 'changed' || outcome === 'refreshed') await markSynced(tx, applicationId, now);

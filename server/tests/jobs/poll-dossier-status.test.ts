@@ -6,6 +6,7 @@ import { createOneStopClient } from '../../src/clients/one-stop-client';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { createPollDossierStatusHandler } from '../../src/jobs/poll-dossier-status';
 import { QUEUES } from '../../src/jobs/queues';
+import { createStatusChangeEffects } from '../../src/services/status-change-effects';
 import { type ConnectedProxy, startConnectedProxy } from '../support/connected-proxy';
 import { eventually } from '../support/one-stop-sandbox';
 
@@ -39,6 +40,7 @@ const pollWith = (staleAfterSeconds: number, now: () => Date = () => new Date())
     oneStop: createOneStopClient(env.t.config.oneStop),
     log: pino({ level: 'silent' }),
     config: { staleAfterSeconds, batchSize: 100 },
+    effects: createStatusChangeEffects({ jobs, config: env.t.config, now }),
     now,
   });
 

@@ -118,6 +118,15 @@ const PUBLIC_BY_DESIGN = [
   /^POST \/api\/v1\/webhooks\/one-stop$/,
   // Anyone with a receipt slip; rate-limited per address (routes/lookup.test.ts).
   /^(GET|HEAD) \/api\/v1\/lookup$/,
+  // Zalo's delivery receipts, authenticated by X-ZEvent-Signature (routes/zalo-webhooks.test.ts).
+  /^POST \/api\/v1\/webhooks\/zalo$/,
+];
+
+// Routes with their own guard instead of a citizen session: each must refuse a request without its credential, with
+// its own code (and a citizen's session token is no substitute).
+const OWN_GUARD: Array<{ pattern: RegExp; code: string }> = [
+  // Operators' key, X-Operator-Key = OPERATOR_API_KEY (routes/notifications.test.ts).
+  { pattern: /^(GET|HEAD) \/api\/v1\/admin\/.+$/, code: 'OPERATOR_KEY_INVALID' },
 ];
 
 test('every route is public by design or refuses an unauthenticated request', async () => {
@@ -127,6 +136,7 @@ test('every route is public by design or refuses an unauthenticated request', as
 
   const unexpectedlyOpen: string[] = [];
   const publicRoutes: string[] = [];
+  const guardedRoutes: string[] = [];
   for (const { method, url } of routes) {
     const name = `${method} ${url}`;
     if (PUBLIC_BY_DESIGN.some((pattern) => pattern.test(name))) {
@@ -134,6 +144,15 @@ test('every route is public by design or refuses an unauthenticated request', as
       continue;
     }
     const concreteUrl = url.replace(/:[a-z]+/gi, 'x').replace('*', 'x');
+    const guard = OWN_GUARD.find(({ pattern }) => pattern.test(name));
+    if (guard) {
+      guardedRoutes.push(name);
+      for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
+        const res = await t.app.inject({ method: method as 'GET', url: concreteUrl, headers });
+        if (res.statusCode !== 401 || (method !== 'HEAD' && res.json().code !== guard.code)) unexpectedlyOpen.push(`${name} → ${res.statusCode}`);
+      }
+      continue;
+    }
     const res = await t.app.inject({ method: method as 'GET', url: concreteUrl, payload: method === 'GET' || method === 'HEAD' ? undefined : {} });
     // HEAD answers carry no body: the status and the challenge header tell.
     const refused = res.statusCode === 401 && res.headers['www-authenticate'] === 'Bearer';
@@ -141,6 +160,7 @@ test('every route is public by design or refuses an unauthenticated request', as
   }
   expect(unexpectedlyOpen).toEqual([]);
   expect(publicRoutes).toEqual(expect.arrayContaining(['POST /api/v1/sessions', 'GET /healthz', 'GET /api/v1/procedures']));
+  expect(guardedRoutes).toEqual(expect.arrayContaining(['GET /api/v1/admin/notifications/stats']));
 });
 
 test('the OpenAPI document shows bearer security and a 401 on every protected route, none on public ones', async () => {

@@ -12,6 +12,7 @@ import { TAGS } from '../../plugins/openapi';
 import { rateApplication, withdrawApplication } from '../../services/application-follow-up';
 import { findApplicationDetail } from '../../services/applications';
 import { submitSupplement } from '../../services/supplements';
+import type { StatusChangeEffect } from '../../services/status-change-effects';
 import {
   type ApplicationParams,
   applicationDetailSchema,
@@ -44,6 +45,8 @@ export interface FollowUpRouteOptions {
   config: Pick<Config, 'uploads'>;
   now: () => Date;
   calendar: WorkingCalendar;
+  /** What a status change sets off (notifications): a withdrawal is one. */
+  effects: StatusChangeEffect;
   /** Called after a supplement is committed (an in-process worker forwards it without waiting to poll). */
   onSubmitted?: () => void;
 }

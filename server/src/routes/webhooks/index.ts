@@ -15,6 +15,7 @@ import type { Db } from '../../db/db';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
+import type { StatusChangeEffect } from '../../services/status-change-effects';
 import { receiveStatusWebhook } from '../../services/status-webhooks';
 
 /** A status webhook is a few kilobytes; anything far larger is not one. */
@@ -45,9 +46,11 @@ export interface WebhookRouteOptions {
   db: Db;
   config: Pick<Config, 'oneStop'>;
   now: () => Date;
+  /** What a status change sets off (notifications), in its transaction. */
+  effects: StatusChangeEffect;
 }
 
-export async function webhookRoutes(app: FastifyInstance, { db, config, now }: WebhookRouteOptions): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, { db, config, now, effects }: WebhookRouteOptions): Promise<void> {
   // Only inside this plugin: JSON arrives as the raw bytes the signature covers.
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
@@ -107,7 +110,7 @@ export async function webhookRoutes(app: FastifyInstance, { db, config, now }: W
         throw payloadInvalid();
       }
       const { webhook } = parsed;
-      const result = await receiveStatusWebhook(db, webhook, parsed.payload, now());
+      const result = await receiveStatusWebhook(db, webhook, parsed.payload, now(), effects);
       const facts = { eventId: webhook.eventId, action: webhook.action, status: webhook.state.status };
       if (result.kind === 'unknown') {
         request.log.warn(facts, 'status webhook for a dossier no application has: ignored');

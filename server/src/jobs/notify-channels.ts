@@ -1,0 +1,95 @@
+// What differs between the two Zalo channels of a notification (jobs/notify.ts runs the state machine they share):
+// the conditions checked before a message is claimed for sending, and the send itself.
+//
+// - mini app notification (jobs/notify-mini-app.ts): only to a citizen who allowed it and used the app in the last 7
+//   days; one per citizen and Vietnamese day; NOTIFY_MINI_APP_DAILY_LIMIT (Zalo: 1,000) per app and day.
+// - template message by phone, ZBS (jobs/notify-zbs.ts): the OA token (refreshed once when rejected), the day's quota
+//   as Zalo reports it (`remainingQuota` 0 pauses the channel until the next day), tracking_id = the notification id.
+import type { Logger } from 'pino';
+import type { SendAnswer, ZaloNotificationClient } from '../clients/zalo-notification-client';
+import type { Config } from '../config';
+import type { Db, Queryable } from '../db/db';
+import type { NotificationKind, NotificationParams, ZaloChannel } from '../domain/notifications';
+
+/** A notification row as the worker reads it (locked in the claim transaction). */
+export interface NotificationRow {
+  id: string;
+  application_id: string;
+  citizen_id: string;
+  event_id: string;
+  channel: ZaloChannel;
+  kind: NotificationKind;
+  status: number;
+  title: string;
+  body: string;
+  params: NotificationParams;
+  state: string;
+  attempts: number;
+  next_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  provider_msg_id: string | null;
+  error_code: string | null;
+  created_at: Date;
+}
+
+/** Who gets it, and whether they still want it on this channel. */
+export interface Recipient {
+  zaloUserId: string;
+  /** 84xxxxxxxxx while the phone consent is granted and the number verified. */
+  phone: string | null;
+  lastSeenAt: Date;
+  /** The channel is still on for this citizen (consent granted, chosen, phone verified for ZBS). */
+  chosen: boolean;
+}
+
+/** Zalo's answer, or ours when the send could not be made (the OA token could not be refreshed). */
+export type DeliveryAnswer = SendAnswer | { ok: false; code: string; message: string };
+
+/** Before claiming: go on, wait until a time (the row keeps its state), or stop (limits: see jobs/notify.ts). */
+export type Precheck =
+  | { kind: 'go' }
+  | { kind: 'wait'; until: Date; code: string }
+  | { kind: 'limit'; until: Date; code: string }
+  | { kind: 'fail'; state: 'permanent-failure' | 'technical-failure'; code: string };
+
+export interface ChannelContext {
+  db: Db;
+  client: ZaloNotificationClient;
+  config: Pick<Config, 'notifications' | 'zalo'>;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface Delivery {
+  row: NotificationRow;
+  recipient: Recipient;
+  /** The https deep link of the dossier (the message's button). */
+  link: string;
+}
+
+export interface NotifyChannel {
+  /** Checks inside the claim transaction (the citizen's row is locked, so per-citizen counts cannot race). */
+  precheck(tx: Queryable, row: NotificationRow, recipient: Recipient, now: Date, resend: boolean): Promise<Precheck>;
+  /** Sends through Zalo. Throws ZaloCallError (unavailable, outcome-unknown). */
+  deliver(delivery: Delivery): Promise<DeliveryAnswer>;
+  /** After Zalo accepted (or refused) the message, in the recording transaction: e.g. the day's quota. */
+  afterAnswer?(tx: Queryable, answer: DeliveryAnswer, now: Date): Promise<void>;
+}
+
+/** Pauses a channel (every row of it waits) until a time: a daily limit or quota used up. */
+export async function pauseChannel(tx: Queryable, channel: ZaloChannel, until: Date, reason: string): Promise<void> {
+  await tx.query(
+    `insert into notification_channels (channel, paused_until, pause_reason) values ($1, $2, $3)
+     on conflict (channel) do update set paused_until = greatest(coalesce(notification_channels.paused_until, $2), $2),
+       pause_reason = $3`,
+    [channel, until, reason],
+  );
+}
+
+export async function channelPausedUntil(tx: Queryable, channel: ZaloChannel, now: Date): Promise<Date | null> {
+  const { rows } = await tx.query<{ paused_until: Date | null }>('select paused_until from notification_channels where channel = $1', [
+    channel,
+  ]);
+  const until = rows[0]?.paused_until ? new Date(rows[0].paused_until) : null;
+  return until && until.getTime() > now.getTime() ? until : null;
+}

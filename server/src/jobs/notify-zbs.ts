@@ -1,0 +1,57 @@
+// The template message by phone channel (ZBS; reference, "Template message by phone"): `POST /message/template` with
+// the OA access token, the template of the notification's status class, and tracking_id = the notification id, which
+// Zalo's delivery receipt echoes (routes/webhooks/zalo.ts). A rejected token is refreshed once, in one place
+// (services/zalo-oa-tokens.ts), and the message sent again once. The day's quota is read from every answer: when
+// `remainingQuota` reaches 0 (or Zalo answers -144) the channel pauses until the next day.
+import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '../domain/notifications';
+import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../services/zalo-oa-tokens';
+import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
+
+export function createZbsChannel(context: ChannelContext): NotifyChannel {
+  const { config, client, db, now, log } = context;
+  const settings = config.notifications;
+  const tokens = { accessToken: settings.zbs.accessToken, refreshToken: settings.zbs.refreshToken };
+  return {
+    async precheck(tx, _row, recipient, at) {
+      if (!recipient.phone) return { kind: 'fail', state: 'permanent-failure', code: 'CHANNEL_OFF' };
+      const paused = await channelPausedUntil(tx, 'zbs', at);
+      // The quota is the OA's, for every message: waiting is all there is to do (or giving way, jobs/notify.ts).
+      return paused ? { kind: 'limit', until: paused, code: 'QUOTA_EXHAUSTED' } : { kind: 'go' };
+    },
+
+    async deliver({ row, recipient, link }) {
+      const send = (accessToken: string) =>
+        client.sendTemplateMessage({
+          accessToken,
+          phone: recipient.phone as string,
+          templateId: settings.zbs.templates[templateClassOf(row.kind)],
+          templateData: zbsTemplateData(row.kind, row, link),
+          trackingId: row.id,
+        });
+      const token = await currentOaAccessToken(db, tokens, now());
+      const answer = await send(token);
+      if (answer.ok || classifyZaloError('zbs', answer.code) !== 'token') return answer;
+      let fresh: string;
+      try {
+        fresh = await refreshOaAccessToken({ db, client, config: tokens, now, log }, token);
+      } catch (error) {
+        if (!(error instanceof OaTokenRefreshError)) throw error;
+        return { ok: false, code: `OA_TOKEN_${error.code}`, message: error.message };
+      }
+      return send(fresh);
+    },
+
+    async afterAnswer(tx, answer, at) {
+      const tomorrow = nextSendingDay(at, settings.quietHours);
+      if (answer.ok && answer.quota) {
+        await tx.query(
+          `insert into notification_channels (channel, daily_quota, remaining_quota, quota_updated_at) values ('zbs', $1, $2, $3)
+           on conflict (channel) do update set daily_quota = $1, remaining_quota = $2, quota_updated_at = $3`,
+          [answer.quota.daily, answer.quota.remaining, at],
+        );
+        if (answer.quota.remaining <= 0) await pauseChannel(tx, 'zbs', tomorrow, 'QUOTA_EXHAUSTED');
+      }
+      if (!answer.ok && answer.code === -144) await pauseChannel(tx, 'zbs', tomorrow, 'QUOTA_EXHAUSTED');
+    },
+  };
+}

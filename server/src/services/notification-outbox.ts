@@ -1,0 +1,112 @@
+// The notifications outbox: for a status change that notifies (domain/notifications.ts), inside the transaction that
+// applied it, one `inbox` row (delivered as written: it is the citizen's in-app list) and one row per Zalo channel the
+// citizen chose, each with its send job enqueued through the same transaction. The unique key (application, status
+// event, channel) with `on conflict do nothing` means no path — a repeated webhook, a re-poll, a retried job — can
+// ever write a second row, and so a second message.
+import type { Config } from '../config';
+import type { Queryable } from '../db/db';
+import {
+  composeNotification,
+  type NotificationFacts,
+  notificationKindFor,
+  type ZaloChannel,
+} from '../domain/notifications';
+import type { JobQueue } from '../jobs/job-queue';
+import type { AppliedStatusChange } from './status-change-effects';
+import type { StatusDetails } from './status-sync';
+
+export interface OutboxDependencies {
+  jobs: JobQueue;
+  config: Pick<Config, 'notifications'>;
+  now: () => Date;
+}
+
+interface FactsRow {
+  procedure_name: string;
+  receipt_code: string | null;
+  due_at: Date | null;
+  status_details: Partial<StatusDetails> | null;
+  mini_app_allowed_at: Date | null;
+  phone_enabled: boolean | null;
+  phone: string | null;
+  notifications_granted: boolean;
+  phone_granted: boolean;
+}
+
+const GRANTED = (purpose: string) => `exists (select 1 from consents k
+  where k.citizen_id = a.citizen_id and k.purpose = '${purpose}' and k.withdrawn_at is null)`;
+
+function factsOf(row: FactsRow): NotificationFacts {
+  const details = row.status_details ?? {};
+  const delayedTo = details.delay?.newDueAt ? new Date(details.delay.newDueAt) : null;
+  return {
+    procedureName: row.procedure_name,
+    receiptCode: row.receipt_code,
+    dueAt: row.due_at ? new Date(row.due_at) : null,
+    reason: details.reason ?? null,
+    supplementDocuments: details.supplement?.documents.map((document) => document.name) ?? [],
+    fee: details.fee ? { amount: details.fee.amount, description: details.fee.description } : null,
+    pickupPlace: details.result?.pickupPlace ?? null,
+    delayedTo,
+  };
+}
+
+/** The Zalo channels this citizen chose that are in use, in the configured order. */
+export function chosenChannels(row: FactsRow, inUse: readonly ZaloChannel[]): ZaloChannel[] {
+  if (!row.notifications_granted) return [];
+  return inUse.filter((channel) =>
+    channel === 'mini-app'
+      ? row.mini_app_allowed_at !== null
+      : row.phone_enabled === true && row.phone !== null && row.phone_granted,
+  );
+}
+
+/** Writes the notifications of one applied status change; nothing for a change that does not notify. */
+export async function writeNotifications(tx: Queryable, change: AppliedStatusChange, deps: OutboxDependencies): Promise<void> {
+  const kind = notificationKindFor(change);
+  if (!kind) return;
+  const { rows } = await tx.query<FactsRow>(
+    `select p.name as procedure_name, a.receipt_code, a.due_at, a.status_details,
+       s.mini_app_allowed_at, s.phone_enabled, c.phone,
+       ${GRANTED('notifications')} as notifications_granted, ${GRANTED('phone')} as phone_granted
+     from applications a
+       join procedures p on p.code = a.procedure_code
+       join citizens c on c.id = a.citizen_id
+       left join notification_settings s on s.citizen_id = a.citizen_id
+     where a.id = $1`,
+    [change.applicationId],
+  );
+  const row = rows[0];
+  if (!row) return;
+  const content = composeNotification(kind, factsOf(row));
+  const now = deps.now();
+  const insert = (channel: 'inbox' | ZaloChannel) =>
+    tx.query<{ id: string }>(
+      `insert into notifications
+         (application_id, citizen_id, event_id, channel, kind, status, title, body, params, state,
+          next_attempt_at, delivered_at, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $13)
+       on conflict (application_id, event_id, channel) do nothing
+       returning id`,
+      [
+        change.applicationId,
+        change.citizenId,
+        change.eventId,
+        channel,
+        kind,
+        change.status,
+        content.title,
+        content.body,
+        JSON.stringify(content.params),
+        channel === 'inbox' ? 'delivered' : 'created',
+        channel === 'inbox' ? null : now,
+        channel === 'inbox' ? now : null,
+        now,
+      ],
+    );
+  await insert('inbox');
+  for (const channel of chosenChannels(row, deps.config.notifications.channels)) {
+    const inserted = await insert(channel);
+    if (inserted.rows[0]) await deps.jobs.sendNotification(tx, { notificationId: inserted.rows[0].id });
+  }
+}
