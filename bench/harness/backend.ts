@@ -15,6 +15,8 @@ export interface BackendOptions {
   proxyEnv?: Record<string, string>;
   /** Proxy log level; `info` (the deployed default: one line per request) unless told. */
   logLevel?: string;
+  /** Node flags for the proxy process, e.g. ['--cpu-prof', '--cpu-prof-dir=…'] (BENCH_PROFILE_DIR sets these). */
+  proxyNodeArgs?: string[];
 }
 
 export interface Backend {
@@ -87,7 +89,9 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
   };
   try {
     await waitUntilAnswering(`${sandboxUrl}/sandbox/zalo/citizens`, sandbox);
-    const proxy = startTsProcess({ name: 'proxy', script: 'server/src/main.ts', logDir, env: proxyEnv });
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const nodeArgs = options.proxyNodeArgs ?? (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    const proxy = startTsProcess({ name: 'proxy', script: 'server/src/main.ts', logDir, env: proxyEnv, nodeArgs });
     processes.push(proxy);
     await waitUntilAnswering(`${apiUrl}/readyz`, proxy, 180_000);
     if (database.kind === 'postgres') {

@@ -59,7 +59,7 @@ export async function postgresTarget(env: NodeJS.ProcessEnv = process.env): Prom
       await client.end();
     }
   };
-  const version = await admin(async (client) => (await client.query<{ v: string }>('show server_version')).rows[0].v);
+  const version = await admin(async (client) => (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v);
   const drop = () => admin((client) => client.query(`drop database if exists ${BENCH_DATABASE} with (force)`)).then(() => undefined);
   return {
     kind: 'postgres',

@@ -50,12 +50,14 @@ export function startTsProcess(options: {
   name: string;
   script: string;
   args?: string[];
+  /** Node's own flags, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
   env: Record<string, string>;
   logDir: string;
 }): RunningProcess {
   const logFile = path.join(options.logDir, `${options.name}.log`);
   const fd = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', fd, fd],

@@ -1,9 +1,9 @@
 import { atom, selector, selectorFamily } from 'recoil';
-import { listProcedures } from '../api/list-procedures';
 import { getProcedure } from '../api/get-procedure';
+import { listPopularProcedures } from '../api/list-popular-procedures';
 import type { Procedure, ProcedureSummary } from '../types';
 
-export const POPULAR_PROCEDURES_COUNT = 8;
+export { POPULAR_PROCEDURES_COUNT } from '../api/popular-procedures-path';
 
 /** What the citizen typed in the home search box; kept while they open a result and come back. */
 export const procedureSearchQueryState = atom<string>({
@@ -14,7 +14,7 @@ export const procedureSearchQueryState = atom<string>({
 /** The most used procedures, in the order the proxy ranks them. */
 export const popularProceduresState = selector<ProcedureSummary[]>({
   key: 'catalog/popularProcedures',
-  get: async () => (await listProcedures({ pageSize: POPULAR_PROCEDURES_COUNT })).items,
+  get: () => listPopularProcedures(),
 });
 
 export const procedureState = selectorFamily<Procedure, string>({
