@@ -18,7 +18,7 @@ const ProcedureSearchResults = lazy(() =>
 );
 // "Quét mã QR" and its texts load while the home page's data does; the scanning logic only when tapped.
 const QrScanButton = lazy(() => import('@/features/entry/components/qr-scan-button'));
-const SCAN_LINK_SPACE = { minHeight: 72, marginTop: 12 };
+const SCAN_LINK_SPACE = { minHeight: 75, marginTop: 12 };
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { installFakeApi, type FakeApi } from '../../support/fake-api';
 import { installIdentityProxy } from '../../support/fake-identity-proxy';
 import { endSessionAfterEachTest } from '../../support/session';
@@ -39,6 +39,8 @@ describe('opening the app from a deep link (cold start)', () => {
     expect(within(office).queryByRole('searchbox')).not.toBeInTheDocument();
     expect(within(office).getByRole('button', { name: 'Chọn nơi khác' })).toBeInTheDocument();
 
+    // The checking page (/open) it replaced may still be animating out.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Quay lại' })).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Quay lại' }));
     expect(await onHomePage()).toBeInTheDocument();
   });
