@@ -11,8 +11,7 @@ import { applicationProcedureState } from '@/features/applications/state/procedu
 import { ProcedureSearchResults } from '@/features/catalog/components/procedure-search-results';
 import { procedureSearchQueryState, procedureState } from '@/features/catalog/state/catalog-state';
 import { EntryNotFound } from '@/features/entry/components/entry-not-found';
-import { entryPath } from '@/features/entry/entry-path';
-import { applyPath } from '@/features/entry/components/apply-here';
+import { destinationPath } from '@/features/entry/entry-path';
 import { useEntryDictionary } from '@/features/entry/i18n/use-entry-dictionary';
 import { OfficeSearch } from '@/features/offices/components/office-search';
 import { officeState } from '@/features/offices/state/offices-state';
@@ -105,9 +104,7 @@ function ResolveEntry({ office, proc }: EntryCodes) {
       />
     );
   }
-  if (office && proc) return <Navigate to={applyPath(proc, office)} replace />;
-  if (office) return <Navigate to={`/offices/${encodeURIComponent(office)}`} replace />;
-  return <Navigate to={`/procedures/${encodeURIComponent(proc!)}`} replace />;
+  return <Navigate to={destinationPath({ office, proc })!} replace />;
 }
 
 /**
@@ -123,7 +120,7 @@ export default function EntryPage() {
     if (office) refreshSelector(officeState(office));
     if (proc) refreshSelector(procedureSelector({ office, proc }));
   });
-  if (target.application) return <Navigate to={entryPath({ application: target.application })!} replace />;
+  if (target.application) return <Navigate to={destinationPath({ application: target.application })!} replace />;
   if (!office && !proc) return <Navigate to="/" replace />;
   return (
     <PageLayout showBack>

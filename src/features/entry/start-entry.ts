@@ -1,22 +1,28 @@
 // Follows the links that open the app: once on a cold start (getRouteParams), and each time a link brings the app
 // back from the background (OpenApp). shared/reference/zalo-platform.md, "Deep links and QR codes".
+import type { EntryTarget } from '@domain/deep-link';
 import { getLaunchParams, onOpenApp } from '@/lib/zalo';
-import { entryPathOf } from './entry-path';
+import { destinationPath, entryPath, entryTargetOf } from './entry-path';
 
-/** Calls `open` with the app path of each link; returns the function that stops listening. */
-export function startEntryLinks(open: (path: string) => void): () => void {
+/**
+ * Calls `open` with the app path of each link, unless the app already shows the page it names (`currentPath`, e.g.
+ * the same poster scanned again, or OpenApp repeating the link the app was started with). Returns the function that
+ * stops listening.
+ */
+export function startEntryLinks(open: (path: string) => void, currentPath: () => string): () => void {
   let stopped = false;
+  const follow = (target: EntryTarget) => {
+    const path = entryPath(target);
+    if (!path || stopped) return;
+    const current = currentPath();
+    if (current === path || current === destinationPath(target)) return;
+    open(path);
+  };
   getLaunchParams().then(
-    (params) => {
-      const path = entryPathOf(params);
-      if (path && !stopped) open(path);
-    },
+    (params) => follow(entryTargetOf(params)),
     () => undefined,
   );
-  const stopListening = onOpenApp((zaloPath) => {
-    const path = entryPathOf(zaloPath);
-    if (path && !stopped) open(path);
-  });
+  const stopListening = onOpenApp((zaloPath) => follow(entryTargetOf(zaloPath)));
   return () => {
     stopped = true;
     stopListening();

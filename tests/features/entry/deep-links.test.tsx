@@ -136,20 +136,34 @@ describe('opening the app from a deep link (cold start)', () => {
 });
 
 describe('a deep link while the app is open (OpenApp)', () => {
-  it('opens the page of each link Zalo brings the app back with, and ignores malformed ones', async () => {
-    renderWholeApp();
+  it('opens the page of each link Zalo brings the app back with, once, and ignores malformed ones', async () => {
+    const { user } = renderWholeApp();
     await onHomePage();
 
     openAppWith('/?office=04465&proc=1.001193&utm_source=poster');
     expect(await h1('Đăng ký khai sinh')).toBeInTheDocument();
-    expect(await screen.findByText('Đã chọn:', { exact: false })).toHaveTextContent('Đã chọn:');
-    expect(screen.getByRole('group', { name: 'Nơi nộp hồ sơ' })).toHaveTextContent('Đã chọn: Xã Khao Mang');
+    const office = screen.getByRole('group', { name: 'Nơi nộp hồ sơ' });
+    expect(await within(office).findByText('Xã Khao Mang')).toBeInTheDocument();
+    expect(office).toHaveTextContent('Đã chọn: Xã Khao Mang');
 
+    // The same poster again, then malformed and unknown values: nothing new opens.
+    openAppWith('/?office=04465&proc=1.001193&utm_source=again');
     openAppWith('/?office=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
-    openAppWith('/?unknown=1');
-    expect(screen.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeInTheDocument();
+    openAppWith(`/?proc=${'1'.repeat(70)}&unknown=1`);
+    openAppWith('not a path at all');
 
     openAppWith('https://zalo.me/s/1234567890123456789/?office=02716');
     expect(await h1('UBND phường Cam Đường')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // Two pages were opened, so two steps back lead home.
+    const back = async () => {
+      await waitFor(() => expect(screen.getAllByRole('button', { name: 'Quay lại' })).toHaveLength(1));
+      await user.click(screen.getByRole('button', { name: 'Quay lại' }));
+    };
+    await back();
+    expect(await h1('Đăng ký khai sinh')).toBeInTheDocument();
+    await back();
+    expect(await onHomePage()).toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { ChevronIcon } from '@/components/icons';
 // Type-only: the office page hands over the catalogue's own summaries; no runtime coupling between features.
 import type { ProcedureSummary } from '@/features/catalog/types';
+import { applyPath } from '../entry-path';
 import { useEntryDictionary } from '../i18n/use-entry-dictionary';
 import './entry.css';
 
@@ -10,11 +11,6 @@ interface ApplyHereProps {
   office: { code: string; name: string };
   /** The procedures the office handles, most used first (as the proxy lists them). */
   procedures: ProcedureSummary[];
-}
-
-/** The form of one procedure, with the office already chosen (pages/apply-page.tsx reads `office`). */
-export function applyPath(procedureCode: string, officeCode: string): string {
-  return `/procedures/${encodeURIComponent(procedureCode)}/apply?${new URLSearchParams({ office: officeCode })}`;
 }
 
 /**

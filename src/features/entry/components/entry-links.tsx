@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 
 /**
  * Opens the page a deep link names, on a cold start and when the app is brought back by one (OpenApp). Renders
@@ -7,8 +7,9 @@ import { useNavigate } from 'react-router-dom';
  */
 export function EntryLinks() {
   const navigate = useNavigate();
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
+  const location = useLocation();
+  const latest = useRef({ navigate, path: '' });
+  latest.current = { navigate, path: `${location.pathname}${location.search}` };
 
   useEffect(() => {
     let active = true;
@@ -16,7 +17,10 @@ export function EntryLinks() {
     void import('../start-entry').then(({ startEntryLinks }) => {
       if (!active) return;
       // A push, not a replace: "Quay lại" then leads to the home page.
-      stop = startEntryLinks((path) => navigateRef.current(path));
+      stop = startEntryLinks(
+        (path) => latest.current.navigate(path),
+        () => latest.current.path,
+      );
     });
     return () => {
       active = false;
