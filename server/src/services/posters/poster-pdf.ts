@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit';
 import type { PosterContent } from './poster-content';
 import { posterFonts } from './poster-fonts';
-import { darkRuns, QR_QUIET_ZONE_MODULES, qrMatrix } from './qr-code';
+import { darkRuns, QR_QUIET_ZONE_MODULES, type QrMatrix, qrMatrix } from './qr-code';
 
 /** Part of every poster's ETag: bump it when the drawing changes, so that caches fetch the new one. */
 export const POSTER_LAYOUT_VERSION = 1;
@@ -69,8 +69,7 @@ function drawHeader(doc: Doc): number {
 }
 
 /** The QR code in vectors: one rectangle per dark run, sharp at any printer resolution. */
-function drawQr(doc: Doc, link: string, top: number): { bottom: number; quietZone: number } {
-  const matrix = qrMatrix(link);
+function drawQr(doc: Doc, matrix: QrMatrix, top: number): void {
   const module = QR_SIDE / matrix.size;
   const left = (PAGE.width - QR_SIDE) / 2;
   for (const [row, column, length] of darkRuns(matrix)) {
@@ -78,7 +77,6 @@ function drawQr(doc: Doc, link: string, top: number): { bottom: number; quietZon
     doc.rect(left + column * module, top + row * module, length * module + 0.05, module + 0.05);
   }
   doc.fill(COLORS.qr);
-  return { bottom: top + QR_SIDE, quietZone: QR_QUIET_ZONE_MODULES * module };
 }
 
 function drawArrow(doc: Doc, x: number, y: number, length: number): void {
@@ -101,10 +99,11 @@ function drawSteps(doc: Doc, top: number): number {
   const radius = 14;
   const gap = 10;
   const arrow = 44;
+  const arrowMargin = 16;
   doc.font('semiBold').fontSize(17);
   const widths = POSTER_TEXT.steps.map((label) => 2 * radius + gap + doc.widthOfString(label));
-  const total = widths.reduce((sum, width) => sum + width, 0) + arrow * (POSTER_TEXT.steps.length - 1) + 2 * 16 * 2;
-  let x = (PAGE.width - total) / 2;
+  const arrows = (POSTER_TEXT.steps.length - 1) * (arrow + 2 * arrowMargin);
+  let x = (PAGE.width - widths.reduce((sum, width) => sum + width, 0) - arrows) / 2;
   const centreY = top + radius;
   POSTER_TEXT.steps.forEach((label, index) => {
     doc.circle(x + radius, centreY, radius).fill(COLORS.brand);
@@ -120,8 +119,8 @@ function drawSteps(doc: Doc, top: number): number {
       .text(label, x + 2 * radius + gap, centreY - 11.5, { lineBreak: false });
     x += widths[index];
     if (index < POSTER_TEXT.steps.length - 1) {
-      drawArrow(doc, x + 16, centreY, arrow);
-      x += arrow + 2 * 16;
+      drawArrow(doc, x + arrowMargin, centreY, arrow);
+      x += arrow + 2 * arrowMargin;
     }
   });
   return 2 * radius;
@@ -141,9 +140,10 @@ export function drawPoster(doc: Doc, poster: PosterContent): void {
   }
 
   // The quiet zone is blank paper: nothing is drawn within 4 modules of the code.
-  const module = QR_SIDE / qrMatrix(poster.link).size;
-  const qr = drawQr(doc, poster.link, y + QR_QUIET_ZONE_MODULES * module);
-  y = qr.bottom + qr.quietZone;
+  const matrix = qrMatrix(poster.link);
+  const quietZone = QR_QUIET_ZONE_MODULES * (QR_SIDE / matrix.size);
+  drawQr(doc, matrix, y + quietZone);
+  y += quietZone + QR_SIDE + quietZone;
   y += drawSteps(doc, y) + 12;
 
   y += centredText(doc, POSTER_TEXT.fallback, y, { font: 'regular', size: 11, color: COLORS.muted, maxLines: 1 }) + 2;
