@@ -101,7 +101,10 @@ const notificationEnvironment = {
   NOTIFY_FALLBACK: z.enum(['next', 'wait']).default('next'),
   NOTIFY_QUIET_HOURS: z
     .string()
-    .refine((value) => parseQuietHours(value) !== null, 'must be HH:MM-HH:MM in Vietnam time, e.g. 22:00-06:00')
+    .refine(
+      (value) => value === 'none' || parseQuietHours(value) !== null,
+      'must be HH:MM-HH:MM in Vietnam time, e.g. 22:00-06:00, or none',
+    )
     .default('22:00-06:00'),
   NOTIFY_MINI_APP_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(15),
@@ -159,7 +162,8 @@ function notificationSettings(env: NotificationEnvironment) {
     channels: env.NOTIFY_CHANNELS as ZaloChannel[],
     /** `next`: a mini app message stopped by a limit gives way to the event's message on a later channel, if any; `wait`: it waits. */
     fallback: env.NOTIFY_FALLBACK,
-    quietHours: parseQuietHours(env.NOTIFY_QUIET_HOURS) as QuietHours,
+    /** Nothing is sent in these hours (Vietnam time); null (`none`): no quiet hours of our own (Zalo keeps its). */
+    quietHours: env.NOTIFY_QUIET_HOURS === 'none' ? null : (parseQuietHours(env.NOTIFY_QUIET_HOURS) as QuietHours),
     miniApp: {
       /** https://openapi.mini.zalo.me; the sandbox in the demo and tests. */
       apiUrl: trim(env.ZALO_MINI_APP_API_URL),

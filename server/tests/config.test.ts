@@ -293,6 +293,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
   expect(config.operator.apiKey).toBe('operator-key-0123456789abcdef');
   expect(loadConfig({ ZALO_WEBHOOK_SIGNING_ID: '4318652000000000001' }).notifications.webhook.signingId).toBe('4318652000000000001');
   expect(loadConfig({ NOTIFY_CHANNELS: 'none' }).notifications.channels).toEqual([]);
+  expect(loadConfig({ NOTIFY_QUIET_HOURS: 'none' }).notifications.quietHours).toBeNull();
   for (const env of [
     { NOTIFY_CHANNELS: 'sms' },
     { NOTIFY_CHANNELS: 'zbs,zbs' },

@@ -296,7 +296,10 @@ export const MINI_APP_NOT_ALLOWED = -141;
 
 // ---- The Vietnamese clock of sending: quiet hours and calendar days (Asia/Ho_Chi_Minh, UTC+7, no DST) ----
 
-/** Local minutes of the day; quiet from `start` to `end`, across midnight when start > end (22:00–06:00). */
+/**
+ * Local minutes of the day; quiet from `start` to `end`, across midnight when start > end (22:00–06:00). `null`: no
+ * quiet hours (a demo run at night; Zalo itself keeps its own).
+ */
 export interface QuietHours {
   startMinute: number;
   endMinute: number;
@@ -318,7 +321,8 @@ function minuteOfDay(instant: Date): number {
   return local.hour * 60 + local.minute;
 }
 
-export function isQuietTime(instant: Date, quiet: QuietHours): boolean {
+export function isQuietTime(instant: Date, quiet: QuietHours | null): boolean {
+  if (!quiet) return false;
   const minute = minuteOfDay(instant);
   return quiet.startMinute > quiet.endMinute
     ? minute >= quiet.startMinute || minute < quiet.endMinute
@@ -338,7 +342,8 @@ function atLocalMinute(instant: Date, dayOffset: number, minute: number): Date {
 }
 
 /** The first instant after `instant` at which quiet hours end (e.g. the next 06:00). */
-export function endOfQuietHours(instant: Date, quiet: QuietHours): Date {
+export function endOfQuietHours(instant: Date, quiet: QuietHours | null): Date {
+  if (!quiet) return instant;
   const today = atLocalMinute(instant, 0, quiet.endMinute);
   return today.getTime() > instant.getTime() ? today : atLocalMinute(instant, 1, quiet.endMinute);
 }
@@ -347,7 +352,7 @@ export function endOfQuietHours(instant: Date, quiet: QuietHours): Date {
  * When a daily limit used up on the local day of `instant` lets messages go again: the next local day, once its quiet
  * hours are over (06:00 the next morning).
  */
-export function nextSendingDay(instant: Date, quiet: QuietHours): Date {
+export function nextSendingDay(instant: Date, quiet: QuietHours | null): Date {
   const midnight = atLocalMinute(instant, 1, 0);
   return isQuietTime(midnight, quiet) ? endOfQuietHours(midnight, quiet) : midnight;
 }

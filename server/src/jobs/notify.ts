@@ -293,9 +293,16 @@ export function createNotifyHandler(deps: NotifyDependencies) {
 
       if (answer instanceof ZaloCallError) {
         if (answer.kind === 'outcome-unknown') {
+          if (attempt > settings.retry.limit) {
+            await setState(tx, row, 'technical-failure', at, { code: OUTCOME_UNKNOWN });
+            log.error({ ...facts, problem: answer.message }, 'notification send: outcome unknown on the last attempt, given up');
+            return 'failed';
+          }
+          // Zalo may be down (connections dropped): back off as for any failure; ZBS waits for a receipt at least.
+          const backoffMs = retryDelaySeconds(attempt, settings.retry.delaySeconds, settings.retry.maxDelaySeconds, random()) * 1000;
+          const waitMs = row.channel === 'zbs' ? Math.max(settings.receiptWaitSeconds * 1000, backoffMs) : backoffMs;
           log.warn({ ...facts, problem: answer.message }, 'notification send: outcome unknown');
-          const next = row.channel === 'zbs' ? new Date(at.getTime() + settings.receiptWaitSeconds * 1000) : at;
-          await wait(tx, row, next, OUTCOME_UNKNOWN, at);
+          await wait(tx, row, new Date(at.getTime() + waitMs), OUTCOME_UNKNOWN, at);
           return 'outcome-unknown';
         }
         const code = answer.zaloCode !== undefined ? String(answer.zaloCode) : answer.httpStatus ? `HTTP_${answer.httpStatus}` : 'NETWORK';

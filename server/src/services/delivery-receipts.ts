@@ -27,8 +27,8 @@ export async function recordDeliveryReceipt(
     if (inserted.rows.length === 0) return 'duplicate';
     if (!notificationId) return 'unknown';
     await tx.query(
-      `update notifications set state = 'delivered', delivered_at = coalesce($2, $3), provider_msg_id = coalesce(provider_msg_id, $4),
-         next_attempt_at = null, updated_at = $3
+      `update notifications set state = 'delivered', delivered_at = coalesce($2::timestamptz, $3::timestamptz),
+         provider_msg_id = coalesce(provider_msg_id, $4::text), next_attempt_at = null, updated_at = $3::timestamptz
        where id = $1 and state <> 'delivered'`,
       [notificationId, receipt.deliveredAt, now, receipt.msgId],
     );
