@@ -69,7 +69,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(procedureRoutes, { prefix: '/api/v1', db });
   await app.register(officeRoutes, { prefix: '/api/v1', db });
   await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
-  await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo });
+  await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo, now });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
   let jobQueue = jobs;
   if (!jobQueue) {

@@ -46,7 +46,8 @@ import { createZbsChannel } from './notify-zbs';
 
 export interface NotifyDependencies {
   db: Db;
-  jobs: JobQueue;
+  /** Where the sweep enqueues what fell due. */
+  jobs: Pick<JobQueue, 'sendNotification'>;
   client: ZaloNotificationClient;
   config: Pick<Config, 'notifications' | 'zalo'>;
   now: () => Date;

@@ -16,20 +16,21 @@ const PHONE_GRANTED = `exists (select 1 from consents c
   where c.citizen_id = citizens.id and c.purpose = 'phone' and c.withdrawn_at is null)`;
 
 /**
- * Records a verified sign-in: creates the citizen on first sight, marks them seen, and refreshes name and avatar
+ * Records a verified sign-in at `now`: creates the citizen on first sight, marks them seen (mini app notifications
+ * go only to citizens seen in the last 7 days, by the same clock), and refreshes name and avatar
  * from Zalo's answer while the profile consent is granted (and keeps none otherwise). One statement, so a
  * concurrent withdrawal cannot leave a name behind.
  */
-export async function recordSignIn(db: Queryable, profile: ZaloProfile): Promise<Citizen> {
+export async function recordSignIn(db: Queryable, profile: ZaloProfile, now: Date): Promise<Citizen> {
   const { rows } = await db.query<Citizen>(
-    `insert into citizens (zalo_user_id) values ($1)
+    `insert into citizens (zalo_user_id, last_seen_at) values ($1, $4)
      on conflict (zalo_user_id) do update set
-       last_seen_at = now(),
+       last_seen_at = $4,
        name = case when ${PROFILE_GRANTED} then $2 else null end,
        avatar = case when ${PROFILE_GRANTED} then $3 else null end,
        updated_at = now()
      returning id, name, avatar, phone`,
-    [profile.id, profile.name || null, profile.avatar],
+    [profile.id, profile.name || null, profile.avatar, now],
   );
   return rows[0];
 }

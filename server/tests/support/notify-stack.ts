@@ -75,6 +75,8 @@ export interface NotifyStack {
   clock: TestClock;
   fixture: IntakeFixture;
   worker: RunningWorker;
+  /** The configuration the worker runs with (restartWorker can change it). */
+  workerConfig: Config;
   /** Signs a demo citizen in through POST /api/v1/sessions with a sandbox Zalo token. */
   signIn(demo: DemoCitizen): Promise<SignedInCitizen>;
   /**
@@ -95,8 +97,11 @@ export interface NotifyStack {
   addFault(fault: Record<string, unknown>): Promise<void>;
   /** Waits until `check` holds, running the worker's sweep meanwhile (retries and waits fall due by the test clock). */
   until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs?: number): Promise<T>;
-  /** Stops the worker and starts another on the same database (what a restart after a crash does). */
-  restartWorker(options?: { config?: Config; logger?: Logger }): Promise<void>;
+  /**
+   * Stops the worker and starts another on the same database (what a restart after a crash does); with `config`, that
+   * configuration from now on.
+   */
+  restartWorker(options?: { config?: Config }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -176,7 +181,8 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
   await t.app.listen({ port, host: '127.0.0.1' });
   await insertIntakeCatalog(t.db, fixture);
   const workerLogger = options.logger ?? pino({ level: 'silent' });
-  let worker = await startWorker(t.config, { db: t.db, logger: workerLogger, now: clock.now });
+  let workerConfig = t.config;
+  let worker = await startWorker(workerConfig, { db: t.db, logger: workerLogger, now: clock.now });
 
   async function call(method: string, url: string, body?: unknown): Promise<any> {
     const res = await fetch(url, {
@@ -198,6 +204,9 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
     fixture,
     get worker() {
       return worker;
+    },
+    get workerConfig() {
+      return workerConfig;
     },
     async signIn(demo) {
       const { accessToken } = await call('POST', `${sandboxUrl}/sandbox/zalo/login`, { userId: demo.id });
@@ -263,7 +272,8 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
     },
     async restartWorker(restart = {}) {
       await worker.close();
-      worker = await startWorker(restart.config ?? t.config, { db: t.db, logger: restart.logger ?? workerLogger, now: clock.now });
+      workerConfig = restart.config ?? workerConfig;
+      worker = await startWorker(workerConfig, { db: t.db, logger: workerLogger, now: clock.now });
     },
     async close() {
       await worker?.close();

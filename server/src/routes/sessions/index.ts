@@ -8,7 +8,10 @@ import { recordSignIn } from '../../services/citizens';
 import { toAppError, zaloUnavailable } from '../zalo-errors';
 import { type CreateSessionBody, createSessionBody, sessionSchema } from './schemas';
 
-export async function sessionRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zalo: ZaloClient }): Promise<void> {
+export async function sessionRoutes(
+  app: FastifyInstance,
+  { db, zalo, now = () => new Date() }: { db: Db; zalo: ZaloClient; now?: () => Date },
+): Promise<void> {
   app.post<{ Body: CreateSessionBody }>(
     '/sessions',
     {
@@ -33,7 +36,7 @@ export async function sessionRoutes(app: FastifyInstance, { db, zalo }: { db: Db
       } catch (error) {
         throw toAppError(error, request.log, zaloUnavailable);
       }
-      const citizen = await recordSignIn(db, profile);
+      const citizen = await recordSignIn(db, profile, now());
       const session = issueSession(app, citizen.id);
       return reply
         .code(201)
