@@ -2,6 +2,7 @@
 // simulated one-stop system), the proxy API with its worker, and the built mini app — with an embedded database.
 // Options: --no-build (serve what is already built), --out-dir <dir> (default www).
 // Ports: APP_PORT (3000), PORT (3001, the proxy), SANDBOX_PORT (3002).
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -17,7 +18,20 @@ const appUrl = `http://localhost:${appPort}`;
 const apiUrl = `http://localhost:${apiPort}`;
 const sandboxUrl = `http://localhost:${sandboxPort}`;
 
-/** The demo wires every part to the sandbox through configuration only; explicit environment wins. */
+/**
+ * A fresh OA token pair each run, for both the sandbox (the pair valid at its start) and the proxy (which replaces the
+ * pair stored in a database kept from an earlier run, since it descends from another ZALO_OA_REFRESH_TOKEN).
+ */
+function oaTokenPair(): Record<string, string> {
+  if (process.env.ZALO_OA_ACCESS_TOKEN || process.env.ZALO_OA_REFRESH_TOKEN) return {};
+  const run = randomBytes(12).toString('hex');
+  return { ZALO_OA_ACCESS_TOKEN: `sandbox-oa-access-${run}`, ZALO_OA_REFRESH_TOKEN: `sandbox-oa-refresh-${run}` };
+}
+
+/**
+ * The demo wires every part to the sandbox through configuration only; explicit environment wins. The Zalo
+ * notification key and webhook secret are the sandbox's demo values on both sides (their defaults outside production).
+ */
 function demoEnvironment(): Record<string, string> {
   return {
     PORT: String(apiPort),
@@ -26,6 +40,12 @@ function demoEnvironment(): Record<string, string> {
     CORS_ORIGINS: appUrl,
     PUBLIC_BASE_URL: apiUrl,
     ZALO_GRAPH_URL: sandboxUrl,
+    ZALO_MINI_APP_API_URL: sandboxUrl,
+    ZALO_BUSINESS_API_URL: sandboxUrl,
+    ZALO_OAUTH_URL: sandboxUrl,
+    // Delivery receipts of template messages, from the sandbox to this run's proxy.
+    ZALO_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/zalo`,
+    ...oaTokenPair(),
     ONE_STOP_BASE_URL: sandboxUrl,
     ONE_STOP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/one-stop`,
     VITE_API_URL: apiUrl,
@@ -66,6 +86,7 @@ async function main(): Promise<void> {
       `  mini app            ${appUrl}`,
       `  proxy API           ${apiUrl}   (OpenAPI: ${apiUrl}/docs)`,
       `  sandbox             ${sandboxUrl}`,
+      `  demo phones         ${sandboxUrl}/phone   (Zalo messages the demo citizens received)`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
