@@ -138,6 +138,39 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
   });
 });
 
+describe('a backlog', () => {
+  it('sends the newest news: a message overtaken by a newer event of the same dossier before it could go is not sent', async () => {
+    stack.clock.moveTo(9, 30);
+    const citizen = await stack.signIn(DEMO_CITIZENS[0]);
+    const { applicationId, dossierId } = await stack.accepted(citizen);
+    await settled(applicationId, 2);
+    const before = await stack.messages({ userId: DEMO_CITIZENS[0].id });
+    // The worker is down while the officer asks for a fee and, the fee paid at the desk, marks the result ready.
+    await stack.worker.close();
+    // The next day: today's mini app message went with "received".
+    stack.clock.moveTo(9, 0);
+    await stack.officer(dossierId, 'request-fee', { amount: 8000, description: 'Lệ phí', paymentMethod: 'Nộp tại xã' });
+    await stack.officer(dossierId, 'start-processing');
+    await stack.officer(dossierId, 'mark-result-ready', { pickupPlace: 'Bộ phận một cửa xã Khao Mang', pickupMethod: 'Nhận trực tiếp' });
+    await stack.restartWorker();
+    const rows = await settled(applicationId, 6);
+    expect(rows.filter((row) => row.kind !== 'received').map((row) => [row.kind, row.channel, row.state, row.error_code])).toEqual([
+      ['fee-required', 'mini-app', 'permanent-failure', 'SUPERSEDED'],
+      ['fee-required', 'zbs', 'permanent-failure', 'SUPERSEDED'],
+      ['result-ready', 'mini-app', 'delivered', null],
+      ['result-ready', 'zbs', 'delivered', null],
+    ]);
+    const after = await stack.messages({ userId: DEMO_CITIZENS[0].id });
+    expect(after.slice(before.length).map((message) => message.data.title ?? message.data.status)).toEqual([
+      'Hồ sơ đã có kết quả',
+      'Hồ sơ đã có kết quả',
+    ]);
+    // The inbox keeps both.
+    const inbox = (await stack.t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: citizen.auth })).json();
+    expect(inbox.items.slice(0, 2).map((item: { kind: string }) => item.kind)).toEqual(['result-ready', 'fee-required']);
+  });
+});
+
 describe('quiet hours', () => {
   it('nothing goes out 22:00–06:00; at 06:00 each waiting message is sent once', async () => {
     const citizen = await stack.signIn(DEMO_CITIZENS[2]);
