@@ -50,6 +50,10 @@ export async function startStack(): Promise<() => Promise<void>> {
         DATA_DIR: path.join(dataDir, 'pglite'),
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
+        // Zalo sends notifications 06:00–22:00 only (the sandbox answers -133, the proxy waits): journeys run on the
+        // real clock, so this stack sends at any hour. Quiet hours themselves are proxy tests on a moved clock.
+        ZALO_SENDING_HOURS: '0-24',
+        NOTIFY_QUIET_HOURS: 'none',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
