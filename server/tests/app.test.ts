@@ -89,6 +89,7 @@ describe('OpenAPI', () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual(
       [
+        '/api/v1/admin/notifications/stats',
         '/api/v1/applications',
         '/api/v1/applications/{id}',
         '/api/v1/applications/{id}/rating',
@@ -98,7 +99,11 @@ describe('OpenAPI', () => {
         '/api/v1/me',
         '/api/v1/me/consents',
         '/api/v1/me/consents/{purpose}',
+        '/api/v1/me/notification-settings',
         '/api/v1/me/phone',
+        '/api/v1/notifications',
+        '/api/v1/notifications/read-all',
+        '/api/v1/notifications/{id}/read',
         '/api/v1/offices',
         '/api/v1/offices/{code}',
         '/api/v1/offices/{code}/qr.png',
@@ -110,6 +115,7 @@ describe('OpenAPI', () => {
         '/api/v1/sessions',
         '/api/v1/uploads',
         '/api/v1/webhooks/one-stop',
+        '/api/v1/webhooks/zalo',
         '/healthz',
         '/readyz',
       ].sort(),
@@ -117,6 +123,10 @@ describe('OpenAPI', () => {
     for (const path of ['/api/v1/offices', '/api/v1/offices/{code}', '/api/v1/procedures', '/api/v1/procedures/{code}', '/healthz', '/readyz']) {
       expect(document.paths[path].get.security).toEqual([]);
     }
+    // Operators present their key; Zalo's webhook its signature.
+    expect(document.paths['/api/v1/admin/notifications/stats'].get.security).toEqual([{ operatorKey: [] }]);
+    expect(document.components.securitySchemes.operatorKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Operator-Key' });
+    expect(document.paths['/api/v1/webhooks/zalo'].post.security).toEqual([]);
     const listParameters = document.paths['/api/v1/procedures'].get.parameters.map((p: { name: string }) => p.name);
     expect(listParameters.sort()).toEqual(['level', 'office', 'online', 'page', 'pageSize', 'q']);
     expect(document.paths['/api/v1/procedures/{code}'].get.responses).toHaveProperty('404');
