@@ -112,6 +112,7 @@ const notificationEnvironment = {
   NOTIFY_RETRY_MAX_DELAY_SECONDS: seconds(0.05, 86400).default(1800),
   NOTIFY_RECEIPT_WAIT_SECONDS: seconds(0.1, 86400).default(600),
   NOTIFY_SWEEP_INTERVAL_SECONDS: seconds(0.1, 3600).default(15),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   OPERATOR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 };
 
@@ -206,6 +207,8 @@ function notificationSettings(env: NotificationEnvironment) {
     receiptWaitSeconds: env.NOTIFY_RECEIPT_WAIT_SECONDS,
     /** How often each worker looks for messages that are due (retries, the end of quiet hours, the next day). */
     sweepIntervalSeconds: env.NOTIFY_SWEEP_INTERVAL_SECONDS,
+    /** Messages one worker process sends at a time (each claimed in its own transaction: never one row twice). */
+    concurrency: env.NOTIFY_CONCURRENCY,
   };
 }
 

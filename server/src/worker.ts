@@ -142,13 +142,20 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
         retries: config.zalo.retries,
       }),
     });
-    const notifyWorkerId = await workUntilEmpty<SendNotificationJob>(
-      jobs,
-      QUEUES.sendNotification,
-      { pollingIntervalSeconds, batchSize: 1 },
-      async ([job]) => notify.send(job.data.notificationId),
-    );
-    workerIds.push(notifyWorkerId);
+    // NOTIFY_CONCURRENCY sends in flight: most of a send is waiting for Zalo and the database, and each row is claimed
+    // in its own transaction, so several loops never send one row twice.
+    const notifyWorkerIds: string[] = [];
+    for (let i = 0; i < config.notifications.concurrency; i += 1) {
+      notifyWorkerIds.push(
+        await workUntilEmpty<SendNotificationJob>(
+          jobs,
+          QUEUES.sendNotification,
+          { pollingIntervalSeconds, batchSize: 1 },
+          async ([job]) => notify.send(job.data.notificationId),
+        ),
+      );
+    }
+    workerIds.push(...notifyWorkerIds);
     queues.push(QUEUES.sendNotification);
     // Retries, the ends of quiet hours and of daily limits, and leases of dead workers fall due by this worker's clock:
     // the sweep enqueues them (pg-boss keeps one waiting job per notification).
@@ -159,7 +166,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
       notify
         .sweep()
         .then((due) => {
-          if (due > 0) jobs.boss.notifyWorker(notifyWorkerId);
+          if (due > 0) for (const id of notifyWorkerIds) jobs.boss.notifyWorker(id);
         })
         .catch((error: Error) => notifyLog.error({ err: { message: error.message } }, 'notification sweep failed'))
         .finally(() => {

@@ -249,6 +249,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     retry: { limit: 15, delaySeconds: 30, maxDelaySeconds: 1800 },
     receiptWaitSeconds: 600,
     sweepIntervalSeconds: 15,
+    concurrency: 4,
   });
 
   const config = loadConfig({
@@ -276,6 +277,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     NOTIFY_RETRY_MAX_DELAY_SECONDS: '10',
     NOTIFY_RECEIPT_WAIT_SECONDS: '2',
     NOTIFY_SWEEP_INTERVAL_SECONDS: '0.5',
+    NOTIFY_CONCURRENCY: '8',
     OPERATOR_API_KEY: 'operator-key-0123456789abcdef',
   });
   expect(config.notifications).toMatchObject({
@@ -289,6 +291,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     retry: { limit: 3, delaySeconds: 0.5, maxDelaySeconds: 10 },
     receiptWaitSeconds: 2,
     sweepIntervalSeconds: 0.5,
+    concurrency: 8,
   });
   expect(config.operator.apiKey).toBe('operator-key-0123456789abcdef');
   expect(loadConfig({ ZALO_WEBHOOK_SIGNING_ID: '4318652000000000001' }).notifications.webhook.signingId).toBe('4318652000000000001');
@@ -301,6 +304,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     { NOTIFY_FALLBACK: 'later' },
     { OPERATOR_API_KEY: 'short' },
     { ZALO_WEBHOOK_SECRET: 'short' },
+    { NOTIFY_CONCURRENCY: '0' },
   ]) {
     expect(() => loadConfig(env)).toThrow(ConfigError);
   }
