@@ -1,6 +1,7 @@
 // Shared steps of end-to-end journeys that apply for birth registration (1.001193) in the mini app: the office, the
 // applicant, the procedure's fields, photos of documents taken like a phone camera would.
 import type { Page } from 'playwright-core';
+import { urls } from './support/stack';
 
 // The office the citizen picks, by its unit code; the one-stop system's receipt code starts with it.
 export const office = { code: '04465', search: 'Khao Mang', unitName: 'Xã Khao Mang', name: 'UBND xã Khao Mang' };
@@ -147,4 +148,28 @@ export async function submitAndWaitForReceiptCode(page: Page): Promise<string> {
   const official = page.getByRole('region', { name: 'Mã hồ sơ' });
   await official.waitFor({ timeout: 60_000 });
   return (await official.locator('.receipt-code').innerText()).trim();
+}
+
+/**
+ * From the home page: opens the form, answers it with a phone photo of each required document and submits; returns
+ * the application's id, the one-stop system's receipt code, and the photo (for documents asked for later).
+ */
+export async function applyWithRequiredDocuments(
+  page: Page,
+): Promise<{ applicationId: string; receiptCode: string; photo: Buffer }> {
+  await openBirthRegistration(page, async () => undefined);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await answerUpToDocuments(page, async () => undefined);
+  const photo = await takePhoneJpeg(page);
+  for (const [index, document] of requiredDocuments.entries()) {
+    await photograph(page, document, photo, `giay-to-${index + 1}.jpg`);
+  }
+  await nextStep(page);
+  await stepHeading(page, 'Kiểm tra lại thông tin').waitFor();
+  const submitted = page.waitForResponse(
+    (response) => response.url() === `${urls.api}/api/v1/applications` && response.request().method() === 'POST',
+  );
+  const receiptCode = await submitAndWaitForReceiptCode(page);
+  const { id } = (await (await submitted).json()) as { id: string };
+  return { applicationId: id, receiptCode, photo };
 }

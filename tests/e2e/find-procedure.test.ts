@@ -1,18 +1,12 @@
 // Journey: a citizen opens the app, searches without diacritics, opens "Đăng ký khai sinh" and reads the documents.
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, openPhonePage } from './support/browser';
+import { useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+useBrowser(async (browser) => {
   page = await openPhonePage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 test('a citizen finds "Đăng ký khai sinh" by typing without diacritics and sees its documents', async () => {

@@ -2,48 +2,21 @@
 // page of the same browser) an officer opens the office's dossiers and asks for a missing document; the citizen sees
 // the request on the application page, photographs the document and sends it; once the supplement has reached the
 // one-stop system the officer marks the result ready; the citizen sees where to collect it and rates the service.
-import type { Browser, Page } from 'playwright-core';
-import {
-  answerUpToDocuments,
-  nextStep,
-  office,
-  openBirthRegistration,
-  photograph,
-  requiredDocuments,
-  stepHeading,
-  submitAndWaitForReceiptCode,
-  takePhoneJpeg,
-} from './birth-registration';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { applyWithRequiredDocuments, office, photograph } from './birth-registration';
+import { expectAccessible, openDeskPage, openPhonePage } from './support/browser';
+import { eventually, useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
 const missingDocument = 'Bản sao giấy chứng nhận kết hôn của cha mẹ';
 const officerNote = 'Chụp rõ nét, đủ bốn góc.';
 
-let browser: Browser;
 let citizen: Page;
 let officer: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+useBrowser(async (browser) => {
   citizen = await openPhonePage(browser);
-  // A desk computer, in its own context (axe needs pages made by a context).
-  const desk = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  officer = await desk.newPage();
+  officer = await openDeskPage(browser);
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Checks `condition` until it holds (polling every 250 ms), or fails after `timeoutMs` with `what`. */
-async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** The sandbox one-stop system's status code of the dossier with this receipt code (its control API). */
 async function oneStopStatus(receiptCode: string): Promise<number | undefined> {
@@ -80,16 +53,7 @@ test('a citizen follows an application through a supplement request to the resul
   // The citizen applies, with a photo of each required document.
   await citizen.goto(urls.app);
   const check = (screen: string) => expectAccessible(citizen, screen);
-  await openBirthRegistration(citizen, async () => undefined);
-  await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await answerUpToDocuments(citizen, async () => undefined);
-  const photo = await takePhoneJpeg(citizen);
-  for (const [index, document] of requiredDocuments.entries()) {
-    await photograph(citizen, document, photo, `giay-to-${index + 1}.jpg`);
-  }
-  await nextStep(citizen);
-  await stepHeading(citizen, 'Kiểm tra lại thông tin').waitFor();
-  const receiptCode = await submitAndWaitForReceiptCode(citizen);
+  const { receiptCode, photo } = await applyWithRequiredDocuments(citizen);
   expect(receiptCode).toMatch(new RegExp(`^${office.code}-\\d{6}-\\d{4}$`));
   await check('application page: received');
 

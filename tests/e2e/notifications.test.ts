@@ -3,19 +3,10 @@
 // asks for a missing document in the sandbox officer console. The citizen's Thông báo tab shows the request with an
 // unread count on the tab; the sandbox's demo phone page shows the Zalo message with its button to the dossier; tapping
 // the notification opens the dossier and marks it read, and the phone's button opens the same dossier.
-import type { Browser, Page } from 'playwright-core';
-import {
-  answerUpToDocuments,
-  nextStep,
-  office,
-  openBirthRegistration,
-  photograph,
-  requiredDocuments,
-  stepHeading,
-  submitAndWaitForReceiptCode,
-  takePhoneJpeg,
-} from './birth-registration';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { applyWithRequiredDocuments, office } from './birth-registration';
+import { expectAccessible, openDeskPage, openPhonePage } from './support/browser';
+import { eventually, useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
 // A demo citizen no other journey uses (sandbox/README.md, "Demo citizens": Lù Văn Sài is the fifth, phone …105), so
@@ -23,30 +14,12 @@ import { urls } from './support/stack';
 const demoCitizen = { name: 'Lù Văn Sài', phoneEnding: '105' };
 const missingDocument = 'Bản sao giấy chứng nhận kết hôn của cha mẹ';
 
-let browser: Browser;
 let citizen: Page;
 let officer: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+useBrowser(async (browser) => {
   citizen = await openPhonePage(browser);
-  // A desk computer, in its own context (axe needs pages made by a context).
-  const desk = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  officer = await desk.newPage();
+  officer = await openDeskPage(browser);
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Checks `condition` until it holds (polling every 250 ms), or fails after `timeoutMs` with `what`. */
-async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const navigation = () => citizen.getByRole('navigation', { name: 'Điều hướng chính' });
 const tab = (name: string | RegExp) => navigation().getByRole('button', { name });
@@ -78,26 +51,6 @@ async function becomeDemoCitizenWithPhone(): Promise<void> {
   await citizen.getByText(`•••• ••• ${demoCitizen.phoneEnding}`).first().waitFor();
 }
 
-/** Applies for birth registration with a photo of each required document; returns the application id and code. */
-async function applyForBirthRegistration(): Promise<{ applicationId: string; receiptCode: string }> {
-  await tab('Trang chủ').click();
-  await openBirthRegistration(citizen, async () => undefined);
-  await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await answerUpToDocuments(citizen, async () => undefined);
-  const photo = await takePhoneJpeg(citizen);
-  for (const [index, document] of requiredDocuments.entries()) {
-    await photograph(citizen, document, photo, `giay-to-${index + 1}.jpg`);
-  }
-  await nextStep(citizen);
-  await stepHeading(citizen, 'Kiểm tra lại thông tin').waitFor();
-  const submitted = citizen.waitForResponse(
-    (response) => response.url() === `${urls.api}/api/v1/applications` && response.request().method() === 'POST',
-  );
-  const receiptCode = await submitAndWaitForReceiptCode(citizen);
-  const { id } = (await (await submitted).json()) as { id: string };
-  return { applicationId: id, receiptCode };
-}
-
 /** What the demo citizen's phone shows on the sandbox phone page: their section, re-read until `condition` holds. */
 async function phoneSectionWhen(phone: Page, what: string, condition: (text: string) => boolean) {
   const section = phone.getByRole('region', { name: new RegExp(demoCitizen.name) });
@@ -110,7 +63,8 @@ async function phoneSectionWhen(phone: Page, what: string, condition: (text: str
 
 test('a citizen accepts Zalo notifications on the receipt and learns about a supplement request in the app and in Zalo', async () => {
   await becomeDemoCitizenWithPhone();
-  const { applicationId, receiptCode } = await applyForBirthRegistration();
+  await tab('Trang chủ').click();
+  const { applicationId, receiptCode } = await applyWithRequiredDocuments(citizen);
   expect(receiptCode).toMatch(new RegExp(`^${office.code}-\\d{6}-\\d{4}$`));
 
   // The receipt offers updates in Zalo, once; accepting goes through the consent screen first.

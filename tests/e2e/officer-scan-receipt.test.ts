@@ -2,22 +2,15 @@
 // input that opens the camera on a tablet) in the officer console and lands on that dossier; a poster's QR code and
 // a picture without a code are explained in Vietnamese.
 import QRCode from 'qrcode';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_ONE_STOP_API_TOKEN } from '../../sandbox/src/config';
-import { expectAccessible, launchBrowser } from './support/browser';
+import { expectAccessible, openDeskPage } from './support/browser';
+import { useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
-let browser: Browser;
 let officer: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const desk = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  officer = await desk.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
+useBrowser(async (browser) => {
+  officer = await openDeskPage(browser);
 });
 
 /** A dossier pushed as the proxy pushes one; the demo one-stop system accepts it at once and issues a receipt code. */

@@ -2,30 +2,23 @@
 // form of the poster's procedure with the office chosen, or on a friendly page when the office is unknown — and scans
 // a poster from inside the app. The browser URL plays Zalo's deep link (https://zalo.me/s/<APP_ID>/?office=…), as
 // getRouteParams gives the mini app the same query inside Zalo.
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, openPhonePage } from './support/browser';
+import { useBrowser } from './support/journey';
 import { urls } from './support/stack';
 import { office, stepHeading } from './birth-registration';
 
 const birthRegistration = { code: '1.001193', name: 'Đăng ký khai sinh' };
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
 beforeEach(async () => {
-  page = await openPhonePage(browser);
+  page = await openPhonePage(browser());
 });
 
 afterEach(async () => {
   await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const officeStep = () => page.getByRole('group', { name: 'Nơi nộp hồ sơ' });

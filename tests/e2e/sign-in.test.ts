@@ -1,24 +1,18 @@
 // Journey: a citizen opens the app and is signed in without typing; on Cá nhân they pick a demo citizen (the demo
 // build's stand-in for "the Zalo user"), allow their Zalo name and picture, share their phone after reading why,
 // see it masked, look at withdrawing it, and finally delete all their data.
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, openPhonePage } from './support/browser';
+import { useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
 // A demo citizen of the sandbox and the last digits of their verified phone (sandbox/README.md, "Demo citizens":
 // phones 84912000101 … 84912000106 in list order; Hoàng Văn Thắng is the third).
 const citizen = { name: 'Hoàng Văn Thắng', phoneEnding: '103' };
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+useBrowser(async (browser) => {
   page = await openPhonePage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const privacyHeading = () => page.getByRole('heading', { level: 2, name: 'Quyền riêng tư' });

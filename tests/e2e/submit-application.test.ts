@@ -2,7 +2,7 @@
 // required documents (a real phone-sized JPEG through the file chooser), reloads the page half-way and finds the
 // draft with everything typed and uploaded, submits, and sees the official receipt code once the sandbox one-stop
 // system has accepted the dossier. Prints the time from "Nộp hồ sơ" to the receipt code and the uploaded photo size.
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import {
   answerUpToDocuments,
   nextStep,
@@ -14,7 +14,8 @@ import {
   stepHeading as stepHeadingOf,
   takePhoneJpeg,
 } from './birth-registration';
-import { expectAccessible, launchBrowser, openPhonePage } from './support/browser';
+import { expectAccessible, openPhonePage } from './support/browser';
+import { useBrowser } from './support/journey';
 import { urls } from './support/stack';
 
 /** The parts of GET /api/v1/applications/:id this journey reads. */
@@ -25,16 +26,9 @@ interface StoredApplication {
   documents: { documentCode: string; size: number }[];
 }
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+useBrowser(async (browser) => {
   page = await openPhonePage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const stepHeading = (name: string) => stepHeadingOf(page, name);

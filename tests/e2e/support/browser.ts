@@ -40,6 +40,12 @@ export async function openPhonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A desk computer's page, in a context of its own (axe needs pages made by a context). */
+export async function openDeskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  return context.newPage();
+}
+
 /** Fails on serious or critical accessibility violations on the screen as it is now. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
