@@ -1,46 +1,14 @@
-// The home screen's popular procedures when index.html preloaded them (vite.config.ts adds the preload): when that request
-// failed, the app asks again through its HTTP client.
-// A file of its own: recoil keeps a selector's settled value for the whole module registry.
-import { screen, within } from '@testing-library/react';
-import { installFakeApi, type FakeApi } from '../support/fake-api';
-import { paged, popularProcedures } from '../support/catalog-fixtures';
+// The home screen's popular procedures when index.html preloaded them and that request failed: the app asks again
+// through its HTTP client. (The preload that succeeds is home-page-preload.test.tsx.)
+import { popularNames, usePreloadedProcedures } from '../support/preloaded-procedures';
 import { renderAt } from '../support/render-app';
 
-const PRELOADED_URL = 'http://api.test/api/v1/procedures?pageSize=8';
-
-let api: FakeApi;
-let link: HTMLLinkElement;
-const originalFetch = globalThis.fetch;
-const fetchMock = jest.fn();
-
-beforeEach(async () => {
-  api = await installFakeApi();
-  api.get('/api/v1/procedures', () => ({ status: 200, body: paged(popularProcedures.slice(0, 1)) }));
-  link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.href = PRELOADED_URL;
-  link.crossOrigin = 'anonymous';
-  document.head.append(link);
-  globalThis.fetch = fetchMock as unknown as typeof fetch;
-});
-
-afterEach(() => {
-  link.remove();
-  globalThis.fetch = originalFetch;
-});
-
-const popularNames = async () => {
-  const list = await screen.findByRole('list', { name: 'Thủ tục được dùng nhiều' });
-  return within(list)
-    .getAllByRole('link')
-    .map((item) => item.querySelector('.card-title')?.textContent);
-};
+const { fetchMock, api } = usePreloadedProcedures();
 
 it('asks again through the API client when the preloaded request failed', async () => {
   fetchMock.mockResolvedValue({ ok: false, status: 503, json: async () => ({ code: 'UNAVAILABLE' }) });
   renderAt('/');
   expect(await popularNames()).toEqual(['Đăng ký kết hôn']);
   expect(fetchMock).toHaveBeenCalledTimes(1);
-  expect(api.requestsTo('/api/v1/procedures')[0].params).toEqual({ pageSize: 8 });
+  expect(api().requestsTo('/api/v1/procedures')[0].params).toEqual({ pageSize: 8 });
 });
