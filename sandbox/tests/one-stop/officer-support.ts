@@ -1,17 +1,15 @@
 // A sandbox wired to a tiny local webhook receiver that checks signatures the way the proxy will, and helpers that
 // act as the officer (JSON actions) and as the proxy (supplements, withdrawal).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { OneStopOptions } from '../../src/config';
 import { type Attachment, type OneStopSandbox, ONE_STOP_TOKEN, json, startOneStopSandbox } from './one-stop-api';
 import type { Json } from '../support/sandbox-server';
+import { type ReceivedRequest, type Receiver, startReceiver } from '../support/webhook-receiver';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
 
-export interface ReceivedWebhook {
-  headers: IncomingHttpHeaders;
-  rawBody: string;
-  body: Json;
+export interface ReceivedWebhook extends ReceivedRequest {
   /** What the proxy's check says: the signature matches and the timestamp is within 5 minutes of now. */
   verdict: 'valid' | 'bad-signature' | 'stale-timestamp' | 'missing-headers';
 }
@@ -29,55 +27,13 @@ export function verifyWebhook(secret: string, headers: IncomingHttpHeaders, rawB
   return 'valid';
 }
 
-export interface WebhookReceiver {
-  url: string;
-  received: ReceivedWebhook[];
-  /** Status codes for the next requests, in order; 200 once they are used up. */
-  answerWith(...statuses: number[]): void;
-  /** Resolves once `count` webhooks have arrived in total. */
-  waitFor(count: number): Promise<ReceivedWebhook[]>;
-  close(): Promise<void>;
-}
+export type WebhookReceiver = Receiver<ReceivedWebhook>;
 
-export async function startWebhookReceiver(secret = WEBHOOK_SECRET): Promise<WebhookReceiver> {
-  const received: ReceivedWebhook[] = [];
-  const answers: number[] = [];
-  let waiters: { count: number; resolve: () => void }[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      received.push({
-        headers: request.headers,
-        rawBody,
-        body: JSON.parse(rawBody) as Json,
-        verdict: verifyWebhook(secret, request.headers, rawBody),
-      });
-      const status = answers.shift() ?? 200;
-      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status < 300 }));
-      const ready = waiters.filter((waiter) => received.length >= waiter.count);
-      waiters = waiters.filter((waiter) => received.length < waiter.count);
-      for (const waiter of ready) waiter.resolve();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('receiver did not listen on TCP');
-  return {
-    url: `http://127.0.0.1:${address.port}/api/v1/webhooks/one-stop`,
-    received,
-    answerWith: (...statuses) => answers.push(...statuses),
-    waitFor(count) {
-      if (received.length >= count) return Promise.resolve(received);
-      return new Promise((resolve) => waiters.push({ count, resolve: () => resolve(received) }));
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export function startWebhookReceiver(secret = WEBHOOK_SECRET): Promise<WebhookReceiver> {
+  return startReceiver('/api/v1/webhooks/one-stop', (request) => ({
+    ...request,
+    verdict: verifyWebhook(secret, request.headers, request.rawBody),
+  }));
 }
 
 export interface OfficerSandbox extends OneStopSandbox {

@@ -1,9 +1,10 @@
 // Calls the fake Zalo notification APIs exactly as the proxy's clients will, a receiver that checks Zalo's webhook
 // signature the way the proxy will (written from the contract, not from the sandbox's code), and control helpers.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ZaloPlatformOptions } from '../../src/config';
 import { APP_SECRET, type Json, type RunningSandbox, json, login, postJson, startTestSandbox } from '../support/sandbox-server';
+import { type ReceivedRequest, type Receiver, startReceiver } from '../support/webhook-receiver';
 
 export const APP_ID = '1234567890123456789';
 export const API_KEY = 'test-mini-app-api-key';
@@ -127,54 +128,9 @@ export function verifyZaloSignature(signingId: string, secret: string, headers: 
   return timingSafeEqual(expected, Buffer.from(match[1]!, 'hex'));
 }
 
-export interface ReceivedZaloWebhook {
-  headers: IncomingHttpHeaders;
-  rawBody: string;
-  body: Json;
-}
+export type ReceivedZaloWebhook = ReceivedRequest;
+export type ZaloWebhookReceiver = Receiver<ReceivedZaloWebhook>;
 
-export interface ZaloWebhookReceiver {
-  url: string;
-  received: ReceivedZaloWebhook[];
-  /** Status codes for the next requests, in order (0: never answer); 200 once they are used up. */
-  answerWith(...statuses: number[]): void;
-  /** Resolves once `count` webhooks have arrived in total. */
-  waitFor(count: number): Promise<ReceivedZaloWebhook[]>;
-  close(): Promise<void>;
-}
-
-export async function startZaloWebhookReceiver(): Promise<ZaloWebhookReceiver> {
-  const received: ReceivedZaloWebhook[] = [];
-  const answers: number[] = [];
-  let waiters: { count: number; resolve: () => void }[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      received.push({ headers: request.headers, rawBody, body: JSON.parse(rawBody) as Json });
-      const status = answers.shift() ?? 200;
-      if (status !== 0) response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
-      const ready = waiters.filter((waiter) => received.length >= waiter.count);
-      waiters = waiters.filter((waiter) => received.length < waiter.count);
-      for (const waiter of ready) waiter.resolve();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('receiver did not listen on TCP');
-  return {
-    url: `http://127.0.0.1:${address.port}/api/v1/webhooks/zalo`,
-    received,
-    answerWith: (...statuses) => answers.push(...statuses),
-    waitFor(count) {
-      if (received.length >= count) return Promise.resolve(received);
-      return new Promise((resolve) => waiters.push({ count, resolve: () => resolve(received) }));
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export function startZaloWebhookReceiver(): Promise<ZaloWebhookReceiver> {
+  return startReceiver('/api/v1/webhooks/zalo', (request) => request);
 }
