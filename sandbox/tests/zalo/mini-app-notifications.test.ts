@@ -1,5 +1,5 @@
 import { GIANG_THI_MY, MINI_APP_ORIGIN, TAN_LAO_SAN, json, login, postJson } from '../support/sandbox-server';
-import { API_KEY, type NotifySandbox, miniAppBody, startNotifySandbox } from './notify-support';
+import { API_KEY, type NotifySandbox, miniAppBody, startNotifySandbox, zaloError } from './notify-support';
 
 const HOANG_VAN_THANG = '7039114825460093318';
 
@@ -9,11 +9,6 @@ describe('mini app notifications (POST /notification/template)', () => {
     sandbox = await startNotifySandbox();
   });
   afterEach(() => sandbox.close());
-
-  const errorOf = async (response: Response) => {
-    expect(response.status).toBe(200);
-    return (await json(response)).error as number;
-  };
 
   it('delivers to a citizen who allowed notifications and used the app this week, and records the message', async () => {
     await sandbox.optIn(GIANG_THI_MY);
@@ -76,50 +71,50 @@ describe('mini app notifications (POST /notification/template)', () => {
       headers: { 'content-type': 'application/json', 'x-user-id': GIANG_THI_MY, 'x-api-key': `Bearer ${API_KEY}`, 'x-miniapp-id': '1234567890123456789' },
       body: '{"templateId":',
     });
-    expect(await errorOf(response)).toBe(-112);
+    expect(await zaloError(response)).toBe(-112);
   });
 
   it('accepts a title of exactly 32 characters (Vietnamese letters count once)', async () => {
     await sandbox.optIn(GIANG_THI_MY);
     const title = 'Hồ sơ đã có kết quả, mời nhận ạ!'.padEnd(32, '!');
     expect([...title]).toHaveLength(32);
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY, miniAppBody({}, { title })))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY, miniAppBody({}, { title })))).toBe(0);
   });
 
   it('-141 until the citizen allows notifications, and again after they withdraw', async () => {
     const accessToken = await login(sandbox.baseUrl, GIANG_THI_MY);
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-141);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-141);
 
     const allowed = await postJson(`${sandbox.baseUrl}/sandbox/zalo/notifications/allow`, { accessToken });
     expect(allowed.status).toBe(200);
     expect(await json(allowed)).toEqual({ error: 0, message: 'Success' });
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
 
     const denied = await postJson(`${sandbox.baseUrl}/sandbox/zalo/notifications/deny`, { accessToken });
     expect(await json(denied)).toEqual({ error: 0, message: 'Success' });
     sandbox.setTime('2026-03-04T09:00:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-141);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-141);
   });
 
   it('-119 when the citizen last signed in more than 7 days ago; a new sign-in restores it', async () => {
     await sandbox.optIn(GIANG_THI_MY);
     sandbox.setTime('2026-03-10T09:00:00+07:00'); // exactly 7 days later
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
     sandbox.setTime('2026-03-11T09:00:00+07:00'); // 8 days
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-119);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-119);
 
     await login(sandbox.baseUrl, GIANG_THI_MY);
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
   });
 
   it('-144: one notification per citizen per local day, counted again from local midnight', async () => {
     await sandbox.optIn(GIANG_THI_MY);
     await sandbox.optIn(TAN_LAO_SAN);
     sandbox.setTime('2026-03-03T06:00:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
     sandbox.setTime('2026-03-03T21:59:59+07:00');
     expect(await json(await sandbox.sendMiniApp(GIANG_THI_MY))).toEqual({ error: -144, message: expect.any(String) });
-    expect(await errorOf(await sandbox.sendMiniApp(TAN_LAO_SAN))).toBe(0); // per citizen, not per app
+    expect(await zaloError(await sandbox.sendMiniApp(TAN_LAO_SAN))).toBe(0); // per citizen, not per app
 
     // 06:00 local on the next day is only 7 hours later, but another calendar day.
     expect((await json(await sandbox.control('GET', '/quota'))).miniAppSentToday).toBe(2);
@@ -128,7 +123,7 @@ describe('mini app notifications (POST /notification/template)', () => {
     sandbox.setTime('2026-03-04T00:00:00+07:00');
     expect(await json(await sandbox.control('GET', '/quota'))).toMatchObject({ day: '2026-03-04', miniAppSentToday: 0 });
     sandbox.setTime('2026-03-04T06:00:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
     expect(await sandbox.messages(`?userId=${GIANG_THI_MY}`)).toHaveLength(2);
   });
 
@@ -137,12 +132,12 @@ describe('mini app notifications (POST /notification/template)', () => {
     expect(await json(limit)).toMatchObject({ miniAppDailyLimit: 2, miniAppSentToday: 0 });
     for (const userId of [GIANG_THI_MY, TAN_LAO_SAN, HOANG_VAN_THANG]) await sandbox.optIn(userId);
 
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
-    expect(await errorOf(await sandbox.sendMiniApp(TAN_LAO_SAN))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(TAN_LAO_SAN))).toBe(0);
     expect(await json(await sandbox.sendMiniApp(HOANG_VAN_THANG))).toEqual({ error: -147, message: expect.any(String) });
 
     sandbox.setTime('2026-03-04T09:00:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(HOANG_VAN_THANG))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(HOANG_VAN_THANG))).toBe(0);
   });
 
   it('uses a default app limit of 1,000 a day', async () => {
@@ -152,14 +147,14 @@ describe('mini app notifications (POST /notification/template)', () => {
   it('-133 outside 06:00–22:00 Asia/Ho_Chi_Minh: 21:59 yes, 22:00 no, 05:59 no, 06:00 yes', async () => {
     await sandbox.optIn(GIANG_THI_MY);
     sandbox.setTime('2026-03-03T21:59:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
     await sandbox.control('POST', '/reset'); // forget today's notification so only the hour decides
     sandbox.setTime('2026-03-03T22:00:00+07:00');
     expect(await json(await sandbox.sendMiniApp(GIANG_THI_MY))).toEqual({ error: -133, message: expect.any(String) });
     sandbox.setTime('2026-03-04T05:59:59+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-133);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(-133);
     sandbox.setTime('2026-03-04T06:00:00+07:00');
-    expect(await errorOf(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
+    expect(await zaloError(await sandbox.sendMiniApp(GIANG_THI_MY))).toBe(0);
   });
 
   it('sends no delivery webhook for this channel', async () => {

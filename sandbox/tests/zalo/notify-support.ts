@@ -117,6 +117,12 @@ export async function startNotifySandbox(zalo: Partial<ZaloPlatformOptions> = {}
   };
 }
 
+/** Zalo's error code of an answer, which Zalo sends with HTTP 200 (0 when the message went out). */
+export async function zaloError(response: Response): Promise<number> {
+  expect(response.status).toBe(200);
+  return (await json(response)).error as number;
+}
+
 /** The proxy's check of X-ZEvent-Signature, from the contract: mac = hex SHA-256(signingId + rawBody + timestamp + secret). */
 export function verifyZaloSignature(signingId: string, secret: string, headers: IncomingHttpHeaders, rawBody: string): boolean {
   const header = headers['x-zevent-signature'];

@@ -1,5 +1,5 @@
 import { GIANG_THI_MY, json } from '../support/sandbox-server';
-import { type NotifySandbox, OA_TOKENS, startNotifySandbox, zbsBody } from './notify-support';
+import { type NotifySandbox, OA_TOKENS, startNotifySandbox, zaloError, zbsBody } from './notify-support';
 
 describe('template messages by phone (POST /message/template)', () => {
   let sandbox: NotifySandbox;
@@ -7,11 +7,6 @@ describe('template messages by phone (POST /message/template)', () => {
     sandbox = await startNotifySandbox();
   });
   afterEach(() => sandbox.close());
-
-  const errorOf = async (response: Response) => {
-    expect(response.status).toBe(200);
-    return (await json(response)).error as number;
-  };
 
   it('sends with the OA access token: msg_id, sent_time and the quota as strings; the phone receives it', async () => {
     const response = await sandbox.sendZbs();
@@ -50,7 +45,7 @@ describe('template messages by phone (POST /message/template)', () => {
 
   it('sends to any well-formed Zalo phone, not only the demo citizens’, with a numeric template id and a mode', async () => {
     const response = await sandbox.sendZbs(zbsBody({ phone: '84987654321', template_id: 2002, mode: 'development' }));
-    expect(await errorOf(response)).toBe(0);
+    expect(await zaloError(response)).toBe(0);
     expect(await sandbox.messages('?phone=84987654321')).toEqual([
       expect.objectContaining({ userId: null, phone: '84987654321', templateId: '2002' }),
     ]);
@@ -60,11 +55,11 @@ describe('template messages by phone (POST /message/template)', () => {
     await sandbox.close();
     sandbox = await startNotifySandbox({ oaAccessTokenTtlSeconds: undefined }); // Zalo's lifetime, from SANDBOX_START
     expect(await json(await sandbox.sendZbs(zbsBody(), null))).toEqual({ error: -124, message: expect.any(String) });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody(), 'not-the-token'))).toBe(-124);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody(), 'not-the-token'))).toBe(-124);
     sandbox.setTime('2026-03-03T09:59:59.999+07:00');
-    expect(await errorOf(await sandbox.sendZbs())).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs())).toBe(0);
     sandbox.setTime('2026-03-03T10:00:00+07:00');
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'late' })))).toBe(-124);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'late' })))).toBe(-124);
     expect((await sandbox.messages()).map((message) => message.trackingId)).toEqual([zbsBody().tracking_id]);
   });
 
@@ -84,7 +79,7 @@ describe('template messages by phone (POST /message/template)', () => {
   });
 
   it('accepts a tracking_id of exactly 48 characters', async () => {
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'x'.repeat(48) })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'x'.repeat(48) })))).toBe(0);
   });
 
   it.each([['0912000101'], ['+84912000101'], ['8491200010'], ['849120001011'], ['84 912 000 101'], [84912000101], [undefined]])(
@@ -100,9 +95,9 @@ describe('template messages by phone (POST /message/template)', () => {
       error: -108,
     });
     await sandbox.control('PUT', '/phones/84912000103/mark', { error: -118 });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ phone: '84912000102' })))).toBe(-108);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ phone: '84912000102' })))).toBe(-108);
     expect(await json(await sandbox.sendZbs(zbsBody({ phone: '84912000103' })))).toEqual({ error: -118, message: expect.any(String) });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ phone: '84912000101' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ phone: '84912000101' })))).toBe(0);
     expect(await json(await sandbox.control('GET', '/restrictions'))).toEqual({
       phoneMarks: [
         { phone: '84912000102', error: -108 },
@@ -112,22 +107,22 @@ describe('template messages by phone (POST /message/template)', () => {
     });
 
     expect((await sandbox.control('DELETE', '/phones/84912000103/mark')).status).toBe(204);
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ phone: '84912000103', tracking_id: 'after-unmark' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ phone: '84912000103', tracking_id: 'after-unmark' })))).toBe(0);
     expect((await sandbox.control('PUT', '/phones/84912000103/mark', { error: -131 })).status).toBe(400);
   });
 
   it('-131 for a template the control API unapproves; approving it again sends', async () => {
     expect(await json(await sandbox.control('PUT', '/templates/2002', { approved: false }))).toEqual({ templateId: '2002', approved: false });
     expect(await json(await sandbox.sendZbs())).toEqual({ error: -131, message: expect.any(String) });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ template_id: '2003' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ template_id: '2003' })))).toBe(0);
     await sandbox.control('PUT', '/templates/2002', { approved: true });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'approved-again' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'approved-again' })))).toBe(0);
   });
 
   it('-133 outside 06:00–22:00 Asia/Ho_Chi_Minh: 21:59 yes, 22:00 no, 05:59 no, 06:00 yes', async () => {
     const at = async (iso: string, trackingId: string) => {
       sandbox.setTime(iso);
-      return errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: trackingId })));
+      return zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: trackingId })));
     };
     expect(await at('2026-03-03T21:59:59+07:00', 'a')).toBe(0);
     expect(await at('2026-03-03T22:00:00+07:00', 'b')).toBe(-133);
@@ -142,9 +137,9 @@ describe('template messages by phone (POST /message/template)', () => {
     await sandbox.close();
     sandbox = await startNotifySandbox({ sendingHours: { from: 0, until: 24 } });
     sandbox.setTime('2026-03-03T23:30:00+07:00');
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'late' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'late' })))).toBe(0);
     sandbox.setTime('2026-03-04T03:00:00+07:00');
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'night' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'night' })))).toBe(0);
   });
 
   it('-144 once the daily quota is used up (remainingQuota 0 on the last one), full again from local midnight', async () => {
@@ -160,13 +155,13 @@ describe('template messages by phone (POST /message/template)', () => {
     sandbox.setTime('2026-03-04T00:00:00+07:00');
     expect(await json(await sandbox.control('GET', '/quota'))).toMatchObject({ day: '2026-03-04', remainingQuota: 2 });
     sandbox.setTime('2026-03-04T06:00:00+07:00');
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: '3' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: '3' })))).toBe(0);
   });
 
   it('the control API sets today’s remainingQuota alone, and a new dailyQuota keeps what was used today', async () => {
     await sandbox.sendZbs();
     expect(await json(await sandbox.control('PUT', '/quota', { remainingQuota: 0 }))).toMatchObject({ dailyQuota: 500, remainingQuota: 0 });
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'x' })))).toBe(-144);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'x' })))).toBe(-144);
     expect(await json(await sandbox.control('PUT', '/quota', { dailyQuota: 600 }))).toMatchObject({ dailyQuota: 600, remainingQuota: 100 });
     expect(await json(await sandbox.control('PUT', '/quota', { dailyQuota: 3, remainingQuota: 3 }))).toMatchObject({ dailyQuota: 3, remainingQuota: 3 });
     for (const body of [{}, { remainingQuota: -1 }, { quota: 5 }]) {
@@ -175,9 +170,9 @@ describe('template messages by phone (POST /message/template)', () => {
   });
 
   it('sends a repeated tracking_id again (Zalo does not dedupe) and records it as a duplicate', async () => {
-    expect(await errorOf(await sandbox.sendZbs())).toBe(0);
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ phone: '84912000102' })))).toBe(0);
-    expect(await errorOf(await sandbox.sendZbs(zbsBody({ tracking_id: 'another' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs())).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ phone: '84912000102' })))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: 'another' })))).toBe(0);
 
     const messages = await sandbox.messages();
     expect(messages.map((message) => [message.phone, message.trackingId, message.duplicateOfTrackingId])).toEqual([
@@ -194,7 +189,7 @@ describe('template messages by phone (POST /message/template)', () => {
     expect((await sandbox.control('POST', '/reset')).status).toBe(204);
     expect(await sandbox.messages()).toEqual([]);
     expect((await json(await sandbox.control('GET', '/quota'))).remainingQuota).toBe(500);
-    expect(await errorOf(await sandbox.sendZbs(zbsBody(), OA_TOKENS.accessToken))).toBe(0);
+    expect(await zaloError(await sandbox.sendZbs(zbsBody(), OA_TOKENS.accessToken))).toBe(0);
     // The repeat after a reset is not a duplicate: the record of tracking ids is gone too.
     expect((await sandbox.messages())[0]!.duplicateOfTrackingId).toBe(false);
   });
