@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 /**
  * pending: being sent or waiting for a retry; delivered: a 2xx answer; failed: every attempt failed;
@@ -153,4 +153,34 @@ export class WebhookOutbox<Meta extends object> {
       return { at: new Date().toISOString(), statusCode: null, error: reason };
     }
   }
+}
+
+/**
+ * The control routes of an outbox's delivery log: `GET /webhooks` lists what was sent to the proxy, oldest first, with
+ * every attempt (`?settle=true` waits until none is pending, retries included, so a test reads final results without
+ * guessing a delay); `DELETE /webhooks` forgets them.
+ */
+export function webhookLogRoutes<Meta extends object>(app: FastifyInstance, outbox: WebhookOutbox<Meta>): void {
+  app.get<{ Querystring: { settle?: 'true' | 'false' } }>(
+    '/webhooks',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          propertyNames: { enum: ['settle'] },
+          properties: { settle: { type: 'string', enum: ['true', 'false'] } },
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.settle === 'true') await outbox.settled();
+      const deliveries = outbox.list();
+      return { url: outbox.url, dropping: outbox.dropping, count: deliveries.length, deliveries };
+    },
+  );
+
+  app.delete('/webhooks', async (_request, reply) => {
+    outbox.clear();
+    return reply.code(204).send();
+  });
 }

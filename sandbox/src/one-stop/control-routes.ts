@@ -7,6 +7,7 @@ import { dossierView } from './dossier-view';
 import type { DossierWorkflow } from './dossier-workflow';
 import { formatDvcqgDate } from './dvcqg-date';
 import { ONE_STOP_FAULT_MODES, ONE_STOP_OPERATIONS, type OneStopFaultSpec, type OneStopFaults } from './faults';
+import { webhookLogRoutes } from '../webhook-outbox';
 import type { WebhookSender } from './webhooks';
 
 export interface OneStopSettings {
@@ -77,30 +78,8 @@ export async function controlRoutes(app: FastifyInstance, options: ControlRoutes
     },
   );
 
-  // Status webhooks sent to the proxy, oldest first, with every delivery attempt. `?settle=true` waits until no
-  // delivery is pending (retries included), so a test reads final results without guessing a delay.
-  app.get<{ Querystring: { settle?: 'true' | 'false' } }>(
-    '/webhooks',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          propertyNames: { enum: ['settle'] },
-          properties: { settle: { type: 'string', enum: ['true', 'false'] } },
-        },
-      },
-    },
-    async (request) => {
-      if (request.query.settle === 'true') await webhooks.settled();
-      const deliveries = webhooks.list();
-      return { url: webhooks.url, dropping: webhooks.dropping, count: deliveries.length, deliveries };
-    },
-  );
-
-  app.delete('/webhooks', async (_request, reply) => {
-    webhooks.clear();
-    return reply.code(204).send();
-  });
+  // The status webhooks sent to the proxy.
+  webhookLogRoutes(app, webhooks);
 
   // What arrived, for exactly-once checks: `count` dossiers from `pushes` push requests (repeats included).
   app.get('/dossiers', async () => {

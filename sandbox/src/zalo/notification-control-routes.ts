@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { webhookLogRoutes } from '../webhook-outbox';
 import type { DailyLimits } from './daily-limits';
 import type { DeliveryReceipts } from './delivery-receipts';
 import type { FaultInjector } from './faults';
@@ -121,30 +122,8 @@ export async function notificationControlRoutes(app: FastifyInstance, options: N
     return reply.code(204).send();
   });
 
-  // Delivery webhooks sent to the proxy, oldest first, with every attempt. `?settle=true` waits until none is
-  // pending (retries included), so a test reads final results without guessing a delay.
-  app.get<{ Querystring: { settle?: 'true' | 'false' } }>(
-    '/webhooks',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          propertyNames: { enum: ['settle'] },
-          properties: { settle: { type: 'string', enum: ['true', 'false'] } },
-        },
-      },
-    },
-    async (request) => {
-      if (request.query.settle === 'true') await receipts.settled();
-      const deliveries = receipts.list();
-      return { url: receipts.url, dropping: receipts.dropping, count: deliveries.length, deliveries };
-    },
-  );
-
-  app.delete('/webhooks', async (_request, reply) => {
-    receipts.clear();
-    return reply.code(204).send();
-  });
+  // The delivery webhooks (receipts) sent to the proxy.
+  webhookLogRoutes(app, receipts);
 
   app.get('/settings', async () => ({ dropWebhooks: receipts.dropping }));
 
