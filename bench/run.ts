@@ -1,4 +1,5 @@
 // `npm run bench [-- --quick] [-- --only weight,weak-network,proxy-read,intake,notifications] [-- --no-postgres]`
+// (--quick: fewer and shorter runs, the embedded database only.)
 // Builds and starts what each scenario needs on localhost, measures, stops everything, and writes bench/report.md
 // and bench/report.json (a --quick run: bench/report.quick.md/.json). Exits non-zero only when a correctness check
 // fails (a wrong count, a lost or duplicated message, a failed request) or a scenario could not run to its end;
@@ -36,7 +37,8 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
   const databases: DatabaseTarget[] = [pgliteTarget()];
-  const postgres = args.noPostgres ? null : await postgresTarget();
+  // A quick run measures the embedded database only.
+  const postgres = args.noPostgres || args.quick ? null : await postgresTarget();
   if (postgres) databases.push(postgres);
   log(`${args.quick ? 'quick' : 'full'} run on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; databases: ${databases.map((d) => d.label).join(', ')}`);
 

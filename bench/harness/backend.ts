@@ -28,6 +28,8 @@ export interface Backend {
   citizenIds(): Promise<string[]>;
   /** A session token for a demo citizen, through the sandbox's Zalo login and POST /api/v1/sessions. */
   signIn(zaloUserId: string): Promise<string>;
+  /** The same, keeping the Zalo access token (the phone step needs it). */
+  signInWithZalo(zaloUserId: string): Promise<{ token: string; accessToken: string }>;
   /**
    * Stops the processes and opens the database from the bench (PGlite can be opened by one process only), for a
    * count after the run; the caller closes it.
@@ -64,6 +66,7 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_HOST: '127.0.0.1',
       ONE_STOP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/one-stop`,
+      ZALO_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/zalo`,
       LOG_LEVEL: 'warn',
       BENCH_SANDBOX_OPTIONS: JSON.stringify(options.sandboxOptions ?? {}),
       ...options.sandboxEnv,
@@ -78,6 +81,9 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
     PUBLIC_BASE_URL: apiUrl,
     CORS_ORIGINS: 'http://localhost:3000',
     ZALO_GRAPH_URL: sandboxUrl,
+    ZALO_MINI_APP_API_URL: sandboxUrl,
+    ZALO_BUSINESS_API_URL: sandboxUrl,
+    ZALO_OAUTH_URL: sandboxUrl,
     ONE_STOP_BASE_URL: sandboxUrl,
     LOG_LEVEL: options.logLevel ?? 'info',
     NODE_ENV: '',
@@ -105,7 +111,7 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
     throw error;
   }
 
-  return {
+  const backend: Backend = {
     apiUrl,
     sandboxUrl,
     database,
@@ -116,9 +122,13 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
       return body.citizens.map((citizen) => citizen.id);
     },
     async signIn(zaloUserId) {
+      const { token } = await backend.signInWithZalo(zaloUserId);
+      return token;
+    },
+    async signInWithZalo(zaloUserId) {
       const { accessToken } = await postJson(`${sandboxUrl}/sandbox/zalo/login`, { userId: zaloUserId });
       const session = await postJson(`${apiUrl}/api/v1/sessions`, { accessToken });
-      return session.token as string;
+      return { token: session.token as string, accessToken: accessToken as string };
     },
     async stopAndOpenDatabase() {
       await stopProcesses();
@@ -131,4 +141,5 @@ export async function startBackend(database: DatabaseTarget, options: BackendOpt
       await fresh.drop();
     },
   };
+  return backend;
 }

@@ -111,7 +111,7 @@ export const intake: Scenario = {
   id: 'intake',
   title: 'Intake: submissions with a 300 KB photo, 20 concurrent',
   async run(context): Promise<ScenarioResult> {
-    const submissions = context.quick ? 100 : 500;
+    const submissions = context.quick ? 50 : 500;
     const runsPerDatabase = context.quick ? 1 : 3;
     const tables: Table[] = [];
     const checks: CorrectnessCheck[] = [];
