@@ -1,17 +1,5 @@
 // The proxy's notification endpoints (server/README.md, "Notifications"; contract of issue 6).
-
-/** What happened to the dossier; the national status code it comes from is `status`. */
-export const NOTIFICATION_KINDS = [
-  'received',
-  'refused',
-  'supplement-required',
-  'fee-required',
-  'stopped',
-  'delayed',
-  'result-ready',
-  'returned',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from '@domain/notifications';
 
 /** One entry of the citizen's inbox (named so as not to shadow the browser's Notification). */
 export interface InboxNotification {
@@ -21,6 +9,7 @@ export interface InboxNotification {
   procedureName: string;
   /** The dossier's status code (1–10) when this was written. */
   status: number;
+  /** What happened to the dossier (the proxy's kinds; a type only, nothing of the module enters the app bundle). */
   kind: NotificationKind;
   /** Vietnamese, from the proxy. */
   title: string;
