@@ -1,18 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { installFakeApi, type FakeApi } from '../support/fake-api';
-import { installIdentityProxy, type IdentityProxy } from '../support/fake-identity-proxy';
+import type { FakeApi } from '../support/fake-api';
+import type { IdentityProxy } from '../support/fake-identity-proxy';
 import { renderAt } from '../support/render-app';
-import { endSessionAfterEachTest } from '../support/session';
+import { withIdentityProxy } from '../support/session';
 import { defaultZaloUser, zmpSdkMock } from '../support/zmp-sdk-mock';
-
-endSessionAfterEachTest();
 
 let api: FakeApi;
 let proxy: IdentityProxy;
-beforeEach(async () => {
-  api = await installFakeApi();
-  proxy = installIdentityProxy(api);
-});
+withIdentityProxy((fake) => ({ api, proxy } = fake));
 
 const consentAnswers = (purpose: string) => api.requestsTo(`/api/v1/me/consents/${purpose}`);
 const phoneShares = () => api.requests.filter((request) => request.path === '/api/v1/me/phone');

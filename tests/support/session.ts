@@ -1,5 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { endSession } from '@/features/profile/state/session';
+import { installFakeApi, type FakeApi } from './fake-api';
+import { installIdentityProxy, type IdentityProxy } from './fake-identity-proxy';
 
 /**
  * The session is module state, like the app's one session. Files that sign in end it after each test, so the
@@ -9,6 +11,19 @@ export function endSessionAfterEachTest(): void {
   afterEach(async () => {
     cleanup();
     await endSession('expired');
+  });
+}
+
+/**
+ * For files that sign in: before each test, a fresh fake proxy with the identity endpoints (sessions, me, consents,
+ * notification settings), handed to `setUp` (which keeps them and adds the routes the file needs); after each test, the
+ * session ends (endSessionAfterEachTest).
+ */
+export function withIdentityProxy(setUp: (fake: { api: FakeApi; proxy: IdentityProxy }) => void): void {
+  endSessionAfterEachTest();
+  beforeEach(async () => {
+    const api = await installFakeApi();
+    setUp({ api, proxy: installIdentityProxy(api) });
   });
 }
 

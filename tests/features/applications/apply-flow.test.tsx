@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { deferred, installFakeApi, type FakeApi } from '../../support/fake-api';
-import { grantedConsent, installIdentityProxy, type IdentityProxy } from '../../support/fake-identity-proxy';
-import { endSessionAfterEachTest } from '../../support/session';
+import { deferred, type FakeApi } from '../../support/fake-api';
+import { grantedConsent, type IdentityProxy } from '../../support/fake-identity-proxy';
+import { withIdentityProxy } from '../../support/session';
 import {
   birthApplication,
   forwardingApplication,
@@ -11,13 +11,10 @@ import {
   storedDraft,
 } from './support';
 
-endSessionAfterEachTest();
-
 let api: FakeApi;
 let proxy: IdentityProxy;
-beforeEach(async () => {
-  api = await installFakeApi();
-  proxy = installIdentityProxy(api);
+withIdentityProxy((fake) => {
+  ({ api, proxy } = fake);
   installApplicationProxy(api);
 });
 

@@ -1,23 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { installFakeApi, type FakeApi } from '../../support/fake-api';
-import {
-  grantedConsent,
-  installIdentityProxy,
-  VERIFIED_PHONE,
-  type IdentityProxy,
-} from '../../support/fake-identity-proxy';
+import type { FakeApi } from '../../support/fake-api';
+import { grantedConsent, VERIFIED_PHONE, type IdentityProxy } from '../../support/fake-identity-proxy';
 import { renderAt } from '../../support/render-app';
-import { endSessionAfterEachTest } from '../../support/session';
+import { withIdentityProxy } from '../../support/session';
 import { zmpSdkMock } from '../../support/zmp-sdk-mock';
-
-endSessionAfterEachTest();
 
 let api: FakeApi;
 let proxy: IdentityProxy;
-beforeEach(async () => {
-  api = await installFakeApi();
-  proxy = installIdentityProxy(api);
-});
+withIdentityProxy((fake) => ({ api, proxy } = fake));
 
 const settingsRegion = () => screen.getByRole('region', { name: 'Thông báo' });
 const miniAppSwitch = () => within(settingsRegion()).getByRole('switch', { name: 'Thông báo qua Zalo (mini app)' });

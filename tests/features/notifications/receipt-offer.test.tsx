@@ -1,25 +1,17 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { ReceiptNavigationState } from '@/features/applications/components/application-form';
-import { installFakeApi, type FakeApi } from '../../support/fake-api';
-import {
-  grantedConsent,
-  installIdentityProxy,
-  VERIFIED_PHONE,
-  type IdentityProxy,
-} from '../../support/fake-identity-proxy';
-import { endSessionAfterEachTest } from '../../support/session';
+import type { FakeApi } from '../../support/fake-api';
+import { grantedConsent, VERIFIED_PHONE, type IdentityProxy } from '../../support/fake-identity-proxy';
+import { withIdentityProxy } from '../../support/session';
 import { zmpSdkMock } from '../../support/zmp-sdk-mock';
 import { installFollowUpProxy } from '../applications/follow-up-support';
 import { receivedApplication } from '../applications/support';
 import { renderAtEntry } from './support';
 
-endSessionAfterEachTest();
-
 let api: FakeApi;
 let proxy: IdentityProxy;
-beforeEach(async () => {
-  api = await installFakeApi();
-  proxy = installIdentityProxy(api);
+withIdentityProxy((fake) => {
+  ({ api, proxy } = fake);
   installFollowUpProxy(api, []);
   api.get('/api/v1/applications/:id', { status: 200, body: receivedApplication() });
 });

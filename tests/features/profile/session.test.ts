@@ -2,19 +2,14 @@ import { waitFor } from '@testing-library/react';
 import { getMe } from '@/features/profile/api/get-me';
 import { getSessionState, startSession } from '@/features/profile/state/session';
 import { ApiError } from '@/lib/api-client';
-import { installFakeApi, type FakeApi } from '../../support/fake-api';
-import { installIdentityProxy, type IdentityProxy } from '../../support/fake-identity-proxy';
-import { endSessionAfterEachTest } from '../../support/session';
+import type { FakeApi } from '../../support/fake-api';
+import type { IdentityProxy } from '../../support/fake-identity-proxy';
+import { withIdentityProxy } from '../../support/session';
 import { zmpSdkMock } from '../../support/zmp-sdk-mock';
-
-endSessionAfterEachTest();
 
 let api: FakeApi;
 let proxy: IdentityProxy;
-beforeEach(async () => {
-  api = await installFakeApi();
-  proxy = installIdentityProxy(api);
-});
+withIdentityProxy((fake) => ({ api, proxy } = fake));
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   try {
