@@ -3,9 +3,9 @@
 // and the 30/4–1/5 holidays of data/holidays.json), what each status asks (documents, fee, pickup, reason, delay),
 // the list with applications needing action first, and someone else's application answering 404.
 import { randomUUID } from 'node:crypto';
-import { type IntakeFixture, insertIntakeCatalog, submit, validBody } from '../support/applications';
+import { type IntakeFixture, insertIntakeCatalog } from '../support/applications';
 import { createCitizen, type TestCitizen } from '../support/citizens';
-import { deliver, TEST_WEBHOOK_SECRET, webhookBody, type WebhookFacts } from '../support/status-webhooks';
+import { deliverAccepted, submittedApplication, TEST_WEBHOOK_SECRET, type WebhookFacts } from '../support/status-webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -31,17 +31,8 @@ afterEach(() => {
 
 afterAll(() => t?.close());
 
-async function newApplication(owner = citizen) {
-  const res = await submit(t.app, owner, await validBody(t.app, owner, fixture));
-  expect(res.statusCode).toBe(201);
-  return { applicationId: res.json().id as string, dossierId: randomUUID() };
-}
-
-async function send(facts: WebhookFacts) {
-  const res = await deliver(t.app, webhookBody(facts));
-  expect(res.statusCode).toBe(200);
-  return res.json();
-}
+const newApplication = (owner = citizen) => submittedApplication(t.app, owner, fixture);
+const send = (facts: WebhookFacts) => deliverAccepted(t.app, facts);
 
 const get = (id: string, who = citizen) => t.app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: who.auth });
 const view = async (id: string) => (await get(id)).json();

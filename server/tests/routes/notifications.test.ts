@@ -7,7 +7,7 @@
 // - GET/PUT /me/notification-settings with the consent and phone rules, and consent withdrawal turning channels off;
 // - GET /admin/notifications/stats behind the operator key.
 import { randomUUID } from 'node:crypto';
-import { type IntakeFixture, insertIntakeCatalog, submit, validBody } from '../support/applications';
+import { type IntakeFixture, insertIntakeCatalog } from '../support/applications';
 import { createCitizen, type TestCitizen } from '../support/citizens';
 import {
   grantConsent,
@@ -20,7 +20,14 @@ import {
   stateHistory,
   withdrawConsent,
 } from '../support/notifications';
-import { deliver, TEST_WEBHOOK_SECRET, webhookBody, type WebhookFacts } from '../support/status-webhooks';
+import {
+  deliver,
+  deliverAccepted,
+  submittedApplication,
+  TEST_WEBHOOK_SECRET,
+  webhookBody,
+  type WebhookFacts,
+} from '../support/status-webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -38,17 +45,8 @@ beforeAll(async () => {
 
 afterAll(() => t?.close());
 
-async function newApplication(citizen: TestCitizen) {
-  const res = await submit(t.app, citizen, await validBody(t.app, citizen, fixture));
-  expect(res.statusCode).toBe(201);
-  return { applicationId: res.json().id as string, dossierId: randomUUID() };
-}
-
-async function send(facts: WebhookFacts) {
-  const res = await deliver(t.app, webhookBody(facts));
-  expect(res.statusCode).toBe(200);
-  return res.json();
-}
+const newApplication = (citizen: TestCitizen) => submittedApplication(t.app, citizen, fixture);
+const send = (facts: WebhookFacts) => deliverAccepted(t.app, facts);
 
 const inbox = async (citizen: TestCitizen, query = '') => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/notifications${query}`, headers: citizen.auth });

@@ -2,9 +2,17 @@
 // (missing, wrong key, tampered body, malformed), timestamps more than 5 minutes off, replayed event ids, events
 // out of order, transitions the status model forbids, dossiers no application has. A refusal changes nothing.
 import { randomUUID } from 'node:crypto';
-import { type IntakeFixture, insertIntakeCatalog, submit, validBody } from '../support/applications';
+import { type IntakeFixture, insertIntakeCatalog } from '../support/applications';
 import { createCitizen, type TestCitizen } from '../support/citizens';
-import { deliver, deliverRaw, sign, TEST_WEBHOOK_SECRET, webhookBody, type WebhookFacts } from '../support/status-webhooks';
+import {
+  deliver,
+  deliverRaw,
+  sign,
+  submittedApplication,
+  TEST_WEBHOOK_SECRET,
+  webhookBody,
+  type WebhookFacts,
+} from '../support/status-webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -19,12 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => t?.close());
 
-/** A submitted application (not yet forwarded: no worker runs here) and the one-stop dossier id its webhooks carry. */
-async function newApplication() {
-  const res = await submit(t.app, citizen, await validBody(t.app, citizen, fixture));
-  expect(res.statusCode).toBe(201);
-  return { applicationId: res.json().id as string, dossierId: randomUUID() };
-}
+const newApplication = () => submittedApplication(t.app, citizen, fixture);
 
 const view = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: citizen.auth })).json();
 

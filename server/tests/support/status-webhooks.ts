@@ -2,6 +2,8 @@
 // test itself with node:crypto, independently of the receiver under test.
 import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { type IntakeFixture, submit, validBody } from './applications';
+import type { TestCitizen } from './citizens';
 
 export const TEST_WEBHOOK_SECRET = 'server-tests-webhook-secret-0123456789';
 
@@ -79,4 +81,18 @@ export function deliverRaw(app: FastifyInstance, raw: string, options: DeliveryO
 
 export function deliver(app: FastifyInstance, body: Record<string, unknown>, options: DeliveryOptions = {}) {
   return deliverRaw(app, JSON.stringify(body), options);
+}
+
+/** Delivers the webhook of `facts`, expects the receiver to take it (200), and gives its answer. */
+export async function deliverAccepted(app: FastifyInstance, facts: WebhookFacts) {
+  const res = await deliver(app, webhookBody(facts));
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+/** A submitted application (not yet forwarded: no worker runs) and the one-stop dossier id its webhooks carry. */
+export async function submittedApplication(app: FastifyInstance, citizen: TestCitizen, fixture: IntakeFixture) {
+  const res = await submit(app, citizen, await validBody(app, citizen, fixture));
+  expect(res.statusCode).toBe(201);
+  return { applicationId: res.json().id as string, dossierId: randomUUID() };
 }
