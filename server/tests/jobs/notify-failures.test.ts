@@ -57,6 +57,19 @@ async function settled(applicationId: string, expected: number) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The proxy's Zalo client against the stack's sandbox, without retries (each test sees the first answer). */
+const sandboxZaloClient = () =>
+  createZaloNotificationClient({
+    miniAppApiUrl: stack.sandboxUrl,
+    miniAppApiKey: STACK_MINI_APP_API_KEY,
+    appId: stack.t.config.zalo.appId,
+    businessApiUrl: stack.sandboxUrl,
+    oauthUrl: stack.sandboxUrl,
+    appSecret: STACK_APP_SECRET,
+    timeoutMs: 2000,
+    retries: 0,
+  });
+
 /** A citizen with an accepted application whose "received" messages went out. */
 async function citizenWithApplication(demo: (typeof DEMO_CITIZENS)[number], channels: { miniApp?: boolean; phone?: boolean }) {
   const citizen = await stack.signIn(demo);
@@ -174,16 +187,7 @@ describe('the OA token', () => {
   it('workers refreshing at once refresh once: the second gets the first one’s token', async () => {
     const before = await stack.zalo('GET', '/oa-token');
     await stack.zalo('POST', '/oa-token/expire');
-    const client = createZaloNotificationClient({
-      miniAppApiUrl: stack.sandboxUrl,
-      miniAppApiKey: STACK_MINI_APP_API_KEY,
-      appId: stack.t.config.zalo.appId,
-      businessApiUrl: stack.sandboxUrl,
-      oauthUrl: stack.sandboxUrl,
-      appSecret: STACK_APP_SECRET,
-      timeoutMs: 2000,
-      retries: 0,
-    });
+    const client = sandboxZaloClient();
     const deps = { db: stack.t.db, client, config: STACK_OA_TOKENS, now: stack.clock.now, log: pino({ level: 'silent' }) };
     const tokens = await Promise.all([1, 2, 3].map(() => refreshOaAccessToken(deps, before.accessToken)));
     const after = await stack.zalo('GET', '/oa-token');
@@ -222,16 +226,7 @@ describe('the OA token', () => {
 describe('a worker dying in the middle of a send', () => {
   /** A handler like the worker's whose process "dies" before or after Zalo's answer (the send throws). */
   function dyingHandler(when: 'before' | 'after'): NotifyHandler {
-    const real = createZaloNotificationClient({
-      miniAppApiUrl: stack.sandboxUrl,
-      miniAppApiKey: STACK_MINI_APP_API_KEY,
-      appId: stack.t.config.zalo.appId,
-      businessApiUrl: stack.sandboxUrl,
-      oauthUrl: stack.sandboxUrl,
-      appSecret: STACK_APP_SECRET,
-      timeoutMs: 2000,
-      retries: 0,
-    });
+    const real = sandboxZaloClient();
     const die = async <T>(send: () => Promise<T>): Promise<T> => {
       if (when === 'after') await send();
       throw new Error('the worker process died');
