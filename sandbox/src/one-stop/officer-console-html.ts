@@ -11,18 +11,7 @@ import type { OneStopUnit } from './catalogue';
 import type { Dossier, DossierStore } from './dossier-store';
 import { formatVietnameseDate, formatVietnameseDateTime } from './dvcqg-date';
 import { OFFICER_ACTIONS, type OfficerAction, PICKUP_METHODS, allowedActions } from './dossier-workflow';
-
-/** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const e = escapeHtml;
+import { escapeHtml as e } from '../html';
 
 // Contrast on white: text #1b1b1f 16.9:1, links and primary buttons #0b57d0 6.3:1, danger #b3261e 6.5:1,
 // muted #4a4a52 8.7:1, badge white on #b3261e 6.5:1.
