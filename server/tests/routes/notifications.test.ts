@@ -20,14 +20,7 @@ import {
   stateHistory,
   withdrawConsent,
 } from '../support/notifications';
-import {
-  deliver,
-  deliverAccepted,
-  submittedApplication,
-  TEST_WEBHOOK_SECRET,
-  webhookBody,
-  type WebhookFacts,
-} from '../support/status-webhooks';
+import { deliver, deliverAccepted, submittedApplication, TEST_WEBHOOK_SECRET, webhookBody, type WebhookFacts } from '../support/status-webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;

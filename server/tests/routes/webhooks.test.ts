@@ -4,15 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IntakeFixture, insertIntakeCatalog } from '../support/applications';
 import { createCitizen, type TestCitizen } from '../support/citizens';
-import {
-  deliver,
-  deliverRaw,
-  sign,
-  submittedApplication,
-  TEST_WEBHOOK_SECRET,
-  webhookBody,
-  type WebhookFacts,
-} from '../support/status-webhooks';
+import { deliver, deliverRaw, sign, submittedApplication, TEST_WEBHOOK_SECRET, webhookBody, type WebhookFacts } from '../support/status-webhooks';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
