@@ -51,6 +51,13 @@ const projects = [
     transform,
   },
   {
+    // Pure helpers of `npm run bench` (not the benchmarks themselves) and the demo's static server.
+    displayName: 'tools',
+    testEnvironment: 'node',
+    roots: ['<rootDir>/bench/tests', '<rootDir>/scripts/tests'],
+    transform,
+  },
+  {
     displayName: 'e2e',
     testEnvironment: 'node',
     roots: ['<rootDir>/tests/e2e'],

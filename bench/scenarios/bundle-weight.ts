@@ -55,11 +55,13 @@ export function ownerOf(source: string): string {
     const parts = normalized.slice(nodeModules + 'node_modules/'.length).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  const inRepo = normalized.replace(/^(\.\.\/)+/, '').replace(/^.*?\/(src|server)\//, '$1/');
+  // Repository files: relative to the build ("../../src/…") or absolute.
+  let inRepo = normalized.replace(/^(\.\.\/)+/, '');
+  if (!/^(src|server)\//.test(inRepo)) inRepo = inRepo.replace(/^.*?\/(?=(?:src|server)\/)/, '');
   const parts = inRepo.split('/');
+  if (parts[0] === 'server') return 'app: server/src/domain (shared rules)';
   if (parts[0] === 'src' && parts[1] === 'features') return `app: src/features/${parts[2]}`;
   if (parts[0] === 'src') return `app: src/${parts.length > 2 ? parts[1] : '(root)'}`;
-  if (parts[0] === 'server') return 'app: server/src/domain (shared rules)';
   return source.startsWith('[') ? source : `other: ${parts.slice(0, 2).join('/')}`;
 }
 

@@ -178,6 +178,13 @@ export const intake: Scenario = {
           'to the simulated one-stop system meanwhile (that work competes for the same CPU, as in production). ' +
           'After the run the processes stop and the bench counts the rows of `applications` and ' +
           '`application_attachments` in the database itself.',
+        '**What limits it:** photos are stored in the database (`uploads.bytes`). On PGlite the database is one ' +
+          'connection running inside the proxy\'s own thread: every 300 KB insert, and the forwarding worker reading each ' +
+          'photo back to push it to the one-stop system, block every other request, so latency queues up (the p99 is ' +
+          'seconds). On PostgreSQL the same work runs in the database\'s processes, in parallel. *Changed:* the worker ' +
+          'used to forward one application per 2 s polling interval when it ran as its own process (now it drains the ' +
+          'queue, see notifications). *Would change:* keep photos on disk or in object storage with only their metadata ' +
+          'in the database, and stream them to the one-stop system.',
       ],
       tables,
       budgets,

@@ -132,6 +132,17 @@ export const proxyRead: Scenario = {
         `Search cycles through ${SEARCH_QUERIES.length} queries (${SEARCH_QUERIES.map((q) => `"${q}"`).join(', ')}) over ` +
           'the seeded catalogue (33 procedures); status reads one accepted application (with its timeline) as its owner, ' +
           'with a session token obtained through the sandbox\'s Zalo login.',
+        '**What limits them** (the proxy profiled with `node --cpu-prof` under this load, `BENCH_PROFILE_DIR`): on ' +
+          'PostgreSQL the proxy\'s thread is idle 25–30% of the time — it waits for the database, which shares the two ' +
+          'cores with the proxy and the load generator. A status read is six queries one after another (the session\'s ' +
+          'citizen check, the application, its timeline, documents, rating and supplements); a search is two (the page ' +
+          'and the count). On PGlite the same queries run inside the proxy\'s own thread (WebAssembly), so nothing ' +
+          'overlaps. The bare route does none of this, so ratios of 0.5× and 0.7× are only reachable with caches. ' +
+          '*Would change:* search — the catalogue is public and already cacheable for 5 minutes (`Cache-Control: ' +
+          'public, max-age=300`): an in-process cache of results for the same 5 minutes (or a CDN in front) takes the ' +
+          'database out of the path; status read — one query with JSON aggregation instead of six round trips, no separate ' +
+          'citizen check where the query is scoped to the citizen anyway, and an ETag so the receipt page\'s polling gets ' +
+          '304s.',
       ],
       tables,
       budgets,

@@ -331,6 +331,23 @@ export const weakNetwork: Scenario = {
           '(cache and storage kept).',
         'DevTools throttling applies latency per request, not per TCP/TLS round trip, so on a real 3G link each new ' +
           'connection (the mini app host, the proxy) costs one or two more round trips than measured here.',
+        '**What limits the cold home** (waterfall below; a page CPU profile with `BENCH_PROFILE_DIR`): the entry chunk, ' +
+          '≈ 90 KB brotli, takes ≈ 1.8 s at 400 kbit/s plus the 0.4 s round trip, after index.html and the renderer\'s ' +
+          'start (≈ 0.9 s in a new context); then ≈ 0.5 s of main-thread work at 4× (compiling the bundle, React\'s first ' +
+          'render). *Changed:* index.html preconnects to the proxy and preloads the popular procedures, which the home ' +
+          'reads with `fetch()` — before, the request waited for the entry, then for the lazy axios chunk (20 KB), then ' +
+          'its own round trip (cold 5.3 s → ≈ 3.5–3.9 s on this machine); `scripts/serve-mini-app.ts` now compresses ' +
+          '(it served 320 KB of JavaScript uncompressed) and its Cache-Control reaches the browser (@fastify/static ' +
+          'replaced it with `max-age=0`). *Would change:* the entry\'s largest dependencies are react-dom (≈ 41 KB gzip), ' +
+          'recoil (≈ 22 KB, unmaintained) and i18next (≈ 14 KB) — a small store instead of recoil and a plain dictionary ' +
+          'lookup instead of i18next would save ≈ 30 KB gzip, ≈ 0.6 s on this link.',
+        '**What limits the warm home:** index.html is revalidated (`no-cache`: one 0.4 s round trip, answered 304) and ' +
+          'the cached bundle is compiled and run again at 4× (≈ 0.4 s). *Would change:* a short `max-age` on index.html ' +
+          '(say 5 minutes: a new release then reaches a returning citizen up to 5 minutes later) removes the round trip; ' +
+          'V8\'s code cache (from the third visit) trims the CPU part. **Procedure page after the tap:** its lazy chunk ' +
+          'and its API call are two round trips in a row, on a link still busy with the chunks the app loads after the ' +
+          'home (zmp-sdk ≈ 48 KB, the HTTP client, notifications); prefetching the procedure page chunk when the home is ' +
+          'idle would remove one.',
       ],
       tables,
       budgets,
