@@ -11,6 +11,7 @@ import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { ReadCaches } from './services/read-cache';
 import { createStatusChangeEffects } from './services/status-change-effects';
 import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
@@ -62,11 +63,15 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   // PUT and DELETE too: the mini app answers consents and deletes the citizen's data from another origin.
   await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   registerErrorHandling(app);
-  await registerAuthentication(app, { db, config });
+  // In-memory copies for the hot reads, kept right by the database's notifications (services/read-cache.ts).
+  const caches = new ReadCaches(app.log);
+  await caches.listen(db);
+  app.addHook('onClose', () => caches.close());
+  await registerAuthentication(app, { db, config, caches });
   await registerOpenApi(app, config);
 
   await app.register(healthRoutes, { db });
-  await app.register(procedureRoutes, { prefix: '/api/v1', db });
+  await app.register(procedureRoutes, { prefix: '/api/v1', db, caches });
   await app.register(officeRoutes, { prefix: '/api/v1', db });
   await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo, now });
@@ -92,6 +97,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     config,
     now,
     calendar,
+    caches,
     onSubmitted: onApplicationSubmitted,
   });
   await app.register(followUpRoutes, {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Db, Queryable, QueryResult } from './db';
+import { assertChannelName, type Db, type Queryable, type QueryResult } from './db';
 
 interface PGliteQueryable {
   query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
@@ -29,6 +29,18 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     raw: { kind: 'pglite', pglite },
     ...wrap(pglite),
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    // One connection inside this process: it is never lost. PGlite hands a notification to its callbacks as a
+    // microtask while it reads the committing statement's answer, so they run before that query resolves.
+    async listen(channel, handlers) {
+      assertChannelName(channel);
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload));
+      handlers.onListening?.();
+      return {
+        async close() {
+          if (!pglite.closed) await unlisten();
+        },
+      };
+    },
     async close() {
       if (!pglite.closed) await pglite.close();
     },

@@ -4,10 +4,12 @@
 // `alg: none` and every other algorithm are refused, and a token of a deleted citizen stops working.
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { citizenExists } from '../services/citizens';
+import type { ReadCaches } from '../services/read-cache';
 import { errorResponses } from './json-schema';
 
 declare module 'fastify' {
@@ -62,9 +64,13 @@ function documentSecurity(route: RouteOptions): void {
   schema.response = { ...errorResponses(401), ...(schema.response as object | undefined) };
 }
 
+/** Verified session tokens kept in memory (a token is ~200 bytes): beyond this, the least recently used go. */
+const VERIFIED_TOKENS_MAX = 20_000;
+const BEARER = /^Bearer (\S+)$/i;
+
 export async function registerAuthentication(
   app: FastifyInstance,
-  { db, config }: { db: Db; config: Pick<Config, 'session'> },
+  { db, config, caches }: { db: Db; config: Pick<Config, 'session'>; caches: ReadCaches },
 ): Promise<void> {
   await app.register(fastifyJwt, {
     secret: config.session.jwtSecret,
@@ -81,16 +87,34 @@ export async function registerAuthentication(
     documentSecurity(route);
   });
 
-  async function authenticate(request: FastifyRequest): Promise<void> {
-    let subject: unknown;
+  // A token's signature, algorithm and expiry are checked once; afterwards it is known by its exact string until
+  // it expires (never longer). Whether its citizen still exists is a cache the database invalidates: deleting the
+  // citizen NOTIFYs `citizen:<id>` (services/read-cache.ts), so the token is refused from the next request on.
+  const verifiedTokens = new LRUCache<string, { sub: string; expiresAtMs: number }>({ max: VERIFIED_TOKENS_MAX });
+  const existingCitizens = caches.create<true>({ keyedBy: 'citizen', max: 50_000, ttlMs: 10 * 60_000 });
+
+  async function verifiedSubject(request: FastifyRequest): Promise<unknown> {
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const known = token === undefined ? undefined : verifiedTokens.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.sub;
+    let payload: { sub?: unknown; exp?: unknown };
     try {
-      subject = (await request.jwtVerify<{ sub?: unknown }>()).sub;
+      payload = await request.jwtVerify<{ sub?: unknown; exp?: unknown }>();
     } catch {
       throw unauthenticated();
     }
-    if (typeof subject !== 'string' || !UUID.test(subject) || !(await citizenExists(db, subject))) {
-      throw unauthenticated();
+    if (token !== undefined && typeof payload.sub === 'string' && typeof payload.exp === 'number') {
+      const ttl = payload.exp * 1000 - Date.now();
+      if (ttl > 0) verifiedTokens.set(token, { sub: payload.sub, expiresAtMs: payload.exp * 1000 }, { ttl });
     }
+    return payload.sub;
+  }
+
+  async function authenticate(request: FastifyRequest): Promise<void> {
+    const subject = await verifiedSubject(request);
+    if (typeof subject !== 'string' || !UUID.test(subject)) throw unauthenticated();
+    const exists = await existingCitizens.get(subject, async () => ((await citizenExists(db, subject)) ? true : undefined));
+    if (!exists) throw unauthenticated();
     request.citizenId = subject;
   }
 

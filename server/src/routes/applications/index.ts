@@ -9,7 +9,9 @@ import type { JobQueue } from '../../jobs/job-queue';
 import { errorResponses, fieldErrorsBodySchema, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { submitApplication } from '../../services/application-intake';
-import { findApplicationDetail, listApplications } from '../../services/applications';
+import { type ApplicationRecord, clockFields, listApplications, loadApplicationRecord } from '../../services/applications';
+import type { ReadCaches } from '../../services/read-cache';
+import { SerializedBodies } from '../serialized-body';
 import {
   type ApplicationParams,
   applicationDetailSchema,
@@ -38,12 +40,22 @@ export interface ApplicationRouteOptions {
   config: Pick<Config, 'uploads'>;
   now: () => Date;
   calendar: WorkingCalendar;
+  /** Status reads are served from memory, invalidated by the database's notifications. */
+  caches: ReadCaches;
   /** Called after an application is committed (in-process workers start forwarding without waiting to poll). */
   onSubmitted?: () => void;
 }
 
 export async function applicationRoutes(app: FastifyInstance, options: ApplicationRouteOptions): Promise<void> {
   const { db } = options;
+  // Keyed by application id, whoever owns it; what the clock decides is added per request.
+  const records = options.caches.create<ApplicationRecord>({
+    keyedBy: 'application',
+    clearedBy: ['catalog'],
+    max: 10_000,
+    ttlMs: 10 * 60_000,
+  });
+  const bodies = new SerializedBodies<ApplicationRecord>();
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
@@ -112,13 +124,12 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         response: { 200: toJsonSchema(applicationDetailSchema), ...errorResponses(404) },
       },
     },
-    async (request) => {
-      const application = await findApplicationDetail(db, request.citizenId, request.params.id, {
-        now: options.now(),
-        calendar: options.calendar,
-      });
-      if (!application) throw applicationNotFound();
-      return application;
+    async (request, reply) => {
+      const { id } = request.params;
+      const record = await records.get(id, async () => (await loadApplicationRecord(db, id)) ?? undefined);
+      if (!record || record.citizenId !== request.citizenId) throw applicationNotFound();
+      const clock = clockFields(record, { now: options.now(), calendar: options.calendar });
+      return bodies.send(reply, record, `${clock.overdue}|${clock.workingDaysLeft}`, () => ({ ...record.view, ...clock }));
     },
   );
 }

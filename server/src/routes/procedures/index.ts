@@ -3,7 +3,10 @@ import type { Db } from '../../db/db';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { findOffice } from '../../services/office-directory';
-import { findProcedure, searchProcedures } from '../../services/procedure-catalog';
+import { normalizeSearchText } from '../../domain/search-text';
+import { findProcedure, type Page, type ProcedureSummary, searchProcedures } from '../../services/procedure-catalog';
+import type { ReadCaches } from '../../services/read-cache';
+import { SerializedBodies } from '../serialized-body';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
 import { officeNotFound, procedureNotFound } from '../catalog-errors';
 import {
@@ -15,7 +18,19 @@ import {
   procedureParams,
 } from './schemas';
 
-export async function procedureRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+/** A search whose office filter names no office (404), remembered like a result. */
+const NO_SUCH_OFFICE = { noSuchOffice: true } as const;
+
+export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db: Db; caches: ReadCaches }): Promise<void> {
+  // Results per normalised query, filters and page; emptied by any catalogue change (and kept at most as long as
+  // the answer's own Cache-Control allows a browser to).
+  const searches = caches.create<Page<ProcedureSummary> | typeof NO_SUCH_OFFICE>({
+    clearedBy: ['catalog'],
+    max: 2_000,
+    ttlMs: 5 * 60_000,
+  });
+  const bodies = new SerializedBodies<Page<ProcedureSummary>>();
+
   app.get<{ Querystring: ListProceduresQuery }>(
     '/procedures',
     {
@@ -33,9 +48,14 @@ export async function procedureRoutes(app: FastifyInstance, { db }: { db: Db }):
     },
     async (request, reply) => {
       const { q, office, level, online, page, pageSize } = request.query;
-      if (office && !(await findOffice(db, office))) throw officeNotFound();
-      const result = await searchProcedures(db, { q, officeCode: office, level, online, page, pageSize });
-      return reply.header('cache-control', CATALOG_CACHE_CONTROL).send(result);
+      // searchProcedures reads only the normalised text, so queries differing in case or diacritics share a result.
+      const key = JSON.stringify([normalizeSearchText(q ?? ''), office ?? null, level ?? null, online ?? null, page, pageSize]);
+      const result = await searches.get(key, async () => {
+        if (office && !(await findOffice(db, office))) return NO_SUCH_OFFICE;
+        return searchProcedures(db, { q, officeCode: office, level, online, page, pageSize });
+      });
+      if (!result || 'noSuchOffice' in result) throw officeNotFound();
+      return bodies.send(reply.header('cache-control', CATALOG_CACHE_CONTROL), result, '', () => result);
     },
   );
 
