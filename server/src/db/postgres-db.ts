@@ -23,13 +23,14 @@ export interface PostgresOptions {
   /** Schema search path, e.g. a per-test schema followed by public. */
   searchPath?: string[];
   max?: number;
+  /** `application_name` of the pooled connections (pg_stat_activity); the listening one adds `:listener`. */
+  applicationName?: string;
 }
 
 /** Reconnection delays of the listening connection: doubling from the first to the last. */
 const RECONNECT_DELAY_MS = { first: 100, last: 5000 };
 
-/** The `application_name` of the dedicated listening connection (visible in pg_stat_activity). */
-export const LISTENER_APPLICATION_NAME = 'lcs-listener';
+const DEFAULT_APPLICATION_NAME = 'lao-cai-so';
 
 /**
  * One channel's dedicated connection: it LISTENs, and when it is lost it reports so and connects again (with
@@ -53,7 +54,7 @@ class DedicatedListener implements Listener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ ...this.clientConfig, application_name: LISTENER_APPLICATION_NAME });
+    const client = new pg.Client({ ...this.clientConfig, application_name: `${this.clientConfig.application_name}:listener` });
     this.client = client;
     client.on('notification', (message) => {
       if (message.channel === this.channel) this.handlers.onNotification(message.payload ?? '');
@@ -106,6 +107,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     // Fail fast instead of queueing forever when the server is gone, so /readyz can answer.
     connectionTimeoutMillis: 5000,
     options: options.searchPath ? `-c search_path=${options.searchPath.join(',')}` : undefined,
+    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
   };
   const pool = new pg.Pool({ ...clientConfig, max: options.max ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reports it.

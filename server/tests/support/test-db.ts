@@ -14,6 +14,12 @@ export interface TestDb {
   env: Record<string, string>;
   /** Closes the connection and, on PostgreSQL, drops the test schema. */
   drop(): Promise<void>;
+  /**
+   * Another connection to the same data, as a second API process has: on PostgreSQL a pool of its own on the same
+   * schema (close it before drop()); PGlite can be opened by one process only, so there the same database, which
+   * closing this one leaves open.
+   */
+  connectAgain(): Promise<Db>;
 }
 
 export function testDbKind(): 'pglite' | 'postgres' {
@@ -33,7 +39,7 @@ async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promis
 export async function createTestDb(): Promise<TestDb> {
   if (testDbKind() === 'pglite') {
     const db = await openPgliteDb();
-    return { db, env: {}, drop: () => db.close() };
+    return { db, env: {}, drop: () => db.close(), connectAgain: async () => ({ ...db, close: async () => undefined }) };
   }
   const connectionString = process.env.TEST_DATABASE_URL as string;
   const schema = `test_${randomBytes(6).toString('hex')}`;
@@ -47,11 +53,14 @@ export async function createTestDb(): Promise<TestDb> {
     }
     await client.query(`create schema ${schema}`);
   });
-  const db = await openPostgresDb({ connectionString, searchPath: [schema, 'public'], max: 4 });
+  // Named after the schema, so that a test can find its own connections in pg_stat_activity.
+  const connect = () => openPostgresDb({ connectionString, searchPath: [schema, 'public'], max: 4, applicationName: schema });
+  const db = await connect();
   const jobSchema = `${schema}_jobs`;
   return {
     db,
     env: { JOB_SCHEMA: jobSchema },
+    connectAgain: connect,
     async drop() {
       await db.close();
       await withAdminClient(async (client) => {
