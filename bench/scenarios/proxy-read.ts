@@ -132,17 +132,17 @@ export const proxyRead: Scenario = {
         `Search cycles through ${SEARCH_QUERIES.length} queries (${SEARCH_QUERIES.map((q) => `"${q}"`).join(', ')}) over ` +
           'the seeded catalogue (33 procedures); status reads one accepted application (with its timeline) as its owner, ' +
           'with a session token obtained through the sandbox\'s Zalo login.',
-        '**What limits them** (the proxy profiled with `node --cpu-prof` under this load, `BENCH_PROFILE_DIR`): on ' +
-          'PostgreSQL the proxy\'s thread is idle 25–30% of the time — it waits for the database, which shares the two ' +
-          'cores with the proxy and the load generator. A status read is six queries one after another (the session\'s ' +
-          'citizen check, the application, its timeline, documents, rating and supplements); a search is two (the page ' +
-          'and the count). On PGlite the same queries run inside the proxy\'s own thread (WebAssembly), so nothing ' +
-          'overlaps. The bare route does none of this, so ratios of 0.5× and 0.7× are only reachable with caches. ' +
-          '*Would change:* search — the catalogue is public and already cacheable for 5 minutes (`Cache-Control: ' +
-          'public, max-age=300`): an in-process cache of results for the same 5 minutes (or a CDN in front) takes the ' +
-          'database out of the path; status read — one query with JSON aggregation instead of six round trips, no separate ' +
-          'citizen check where the query is scoped to the citizen anyway, and an ETag so the receipt page\'s polling gets ' +
-          '304s.',
+        '**What limits them** (the proxy profiled with `node --cpu-prof` under this load, `BENCH_PROFILE_DIR`): the ' +
+          'proxy answers repeated status reads, searches and session checks from an in-process cache that the database ' +
+          'invalidates (e4fc352, the read-path work that landed while this bench was built), so no query runs on these ' +
+          'reads. What remains is Fastify\'s work per request — the authentication hook, CORS, the request log line — and ' +
+          'writing a 1–3 KB JSON answer where the bare route writes 17 bytes; about a quarter of the proxy\'s time is the ' +
+          'kernel\'s socket write. The load generator runs on the same two cores: the proxy is idle about a quarter of ' +
+          'the time waiting for it, as the bare route is, so both ratios are held down by the client as much as by the ' +
+          'proxy. Before the cache (the same scenario at 5fcbe1d) the status read made six queries in a row and reached ' +
+          '287/s on PGlite and 728/s on PostgreSQL (0.01× and 0.03×), search 901/s and 2,280/s (0.04×, 0.08×). ' +
+          '*Would change:* to measure the ratio itself, run the load generator on another machine (or pin each process ' +
+          'to its own core); in the proxy, a lighter log line per request is the largest item left.',
       ],
       tables,
       budgets,
