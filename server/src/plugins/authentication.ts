@@ -93,39 +93,50 @@ export async function registerAuthentication(
   const verifiedTokens = new LRUCache<string, { sub: string; expiresAtMs: number }>({ max: VERIFIED_TOKENS_MAX });
   const existingCitizens = caches.create<true>({ keyedBy: 'citizen', max: 50_000, ttlMs: 10 * 60_000 });
 
-  async function verifiedSubject(request: FastifyRequest): Promise<unknown> {
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  /** The citizen of a token verified before and not yet expired, whose existence is known: no await needed. */
+  function knownCitizen(token: string | undefined): string | undefined {
     const known = token === undefined ? undefined : verifiedTokens.get(token);
-    if (known && known.expiresAtMs > Date.now()) return known.sub;
+    if (!known) return undefined;
+    if (known.expiresAtMs <= Date.now()) {
+      verifiedTokens.delete(token as string);
+      return undefined;
+    }
+    return existingCitizens.peek(known.sub) ? known.sub : undefined;
+  }
+
+  async function authenticate(request: FastifyRequest, token: string | undefined): Promise<void> {
     let payload: { sub?: unknown; exp?: unknown };
     try {
       payload = await request.jwtVerify<{ sub?: unknown; exp?: unknown }>();
     } catch {
       throw unauthenticated();
     }
-    if (token !== undefined && typeof payload.sub === 'string' && typeof payload.exp === 'number') {
-      const ttl = payload.exp * 1000 - Date.now();
-      if (ttl > 0) verifiedTokens.set(token, { sub: payload.sub, expiresAtMs: payload.exp * 1000 }, { ttl });
-    }
-    return payload.sub;
-  }
-
-  async function authenticate(request: FastifyRequest): Promise<void> {
-    const subject = await verifiedSubject(request);
+    const subject = payload.sub;
     if (typeof subject !== 'string' || !UUID.test(subject)) throw unauthenticated();
     const exists = await existingCitizens.get(subject, async () => ((await citizenExists(db, subject)) ? true : undefined));
     if (!exists) throw unauthenticated();
+    if (token !== undefined && typeof payload.exp === 'number' && payload.exp * 1000 > Date.now()) {
+      verifiedTokens.set(token, { sub: subject, expiresAtMs: payload.exp * 1000 });
+    }
     request.citizenId = subject;
   }
 
-  // Read at request time, so a route's config decides however the route was registered.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.is404 || request.routeOptions.config.public === true) return;
-    try {
-      await authenticate(request);
-    } catch (error) {
-      if (error instanceof AppError && error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
-      throw error;
+  // Read at request time, so a route's config decides however the route was registered. A callback hook: the
+  // usual request (a known token) is answered without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.is404 || request.routeOptions.config.public === true) return done();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const citizenId = knownCitizen(token);
+    if (citizenId !== undefined) {
+      request.citizenId = citizenId;
+      return done();
     }
+    authenticate(request, token).then(
+      () => done(),
+      (error: unknown) => {
+        if (error instanceof AppError && error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
+        done(error as Error);
+      },
+    );
   });
 }

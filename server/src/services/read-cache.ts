@@ -42,7 +42,9 @@ export class InvalidatedCache<V extends {}> {
     private readonly isLive: () => boolean,
     readonly options: CacheOptions,
   ) {
-    this.entries = new LRUCache<string, V>({ max: options.max, ttl: options.ttlMs });
+    // Ages are read at a 1 s resolution: lru-cache otherwise reads the clock and starts a timer every millisecond
+    // it is asked, which a safety net counted in minutes does not need.
+    this.entries = new LRUCache<string, V>({ max: options.max, ttl: options.ttlMs, ttlResolution: 1000 });
   }
 
   /** The cached value, or `load()`'s; `undefined` (not found) is never cached. */
@@ -61,6 +63,11 @@ export class InvalidatedCache<V extends {}> {
     };
     this.pending.set(key, entry);
     return entry.promise;
+  }
+
+  /** The cached value if there is one (and the process is listening), without loading anything. */
+  peek(key: string): V | undefined {
+    return this.isLive() ? this.entries.get(key) : undefined;
   }
 
   private async loadAndKeep(key: string, generation: number, load: () => Promise<V | undefined>): Promise<V | undefined> {

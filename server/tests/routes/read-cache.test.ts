@@ -59,7 +59,10 @@ describe('status read', () => {
     const citizen = await createCitizen(app, testDb.db);
     const ids = await acceptedApplication(citizen);
     expect((await read(app, ids.applicationId, citizen)).json()).toMatchObject({ statusCode: 2, timeline: [{ statusCode: 2 }] });
-    expect((await read(app, ids.applicationId, citizen)).json()).toMatchObject({ statusCode: 2 });
+    const again = await read(app, ids.applicationId, citizen);
+    expect(again.json()).toMatchObject({ statusCode: 2 });
+    // Served from memory, still personal: never stored by a browser or proxy.
+    expect([again.headers['cache-control'], again.headers['content-type']]).toEqual(['no-store', 'application/json; charset=utf-8']);
 
     await deliverAccepted(app, { ...ids, status: 4, occurredAt: '20260302100000', note: 'Chuyển phòng chuyên môn' });
     const after = (await read(app, ids.applicationId, citizen)).json();

@@ -1,6 +1,6 @@
 // Submitting an application and reading one's own. Someone else's application answers exactly like one that does
 // not exist (404), so ids cannot be probed.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import { AppError, NotFoundError } from '../../errors';
@@ -56,9 +56,15 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     ttlMs: 10 * 60_000,
   });
   const bodies = new SerializedBodies<ApplicationRecord>();
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  // Every answer here is personal: `Cache-Control: no-store`, set by each handler (errors get it from the error
+  // handler) rather than by an onSend hook, which would cost the status read a hook run per request.
+  const NO_STORE = 'no-store';
+  const answer = (request: FastifyRequest, reply: FastifyReply, record: ApplicationRecord | undefined) => {
+    if (!record || record.citizenId !== request.citizenId) throw applicationNotFound();
+    const clock = clockFields(record, { now: options.now(), calendar: options.calendar });
+    reply.header('cache-control', NO_STORE);
+    return bodies.send(reply, record, `${clock.overdue}|${clock.workingDaysLeft}`, () => ({ ...record.view, ...clock }));
+  };
 
   app.post<{ Body: IntakeBodyInput }>(
     '/applications',
@@ -95,9 +101,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       const result = await submitApplication(options, request.citizenId, key, request.body);
       if (result.created) {
         options.onSubmitted?.();
-        return reply.code(201).send(result.application);
+        return reply.code(201).header('cache-control', NO_STORE).send(result.application);
       }
-      return reply.code(200).header('idempotent-replayed', 'true').send(result.application);
+      return reply.code(200).header('cache-control', NO_STORE).header('idempotent-replayed', 'true').send(result.application);
     },
   );
 
@@ -110,7 +116,10 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         response: { 200: toJsonSchema(applicationListSchema) },
       },
     },
-    async (request) => ({ items: await listApplications(db, request.citizenId, options.now()) }),
+    async (request, reply) => {
+      reply.header('cache-control', NO_STORE);
+      return { items: await listApplications(db, request.citizenId, options.now()) };
+    },
   );
 
   app.get<{ Params: ApplicationParams }>(
@@ -124,12 +133,14 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         response: { 200: toJsonSchema(applicationDetailSchema), ...errorResponses(404) },
       },
     },
-    async (request, reply) => {
+    // Not async: an application in memory is answered without a promise.
+    (request, reply) => {
       const { id } = request.params;
-      const record = await records.get(id, async () => (await loadApplicationRecord(db, id)) ?? undefined);
-      if (!record || record.citizenId !== request.citizenId) throw applicationNotFound();
-      const clock = clockFields(record, { now: options.now(), calendar: options.calendar });
-      return bodies.send(reply, record, `${clock.overdue}|${clock.workingDaysLeft}`, () => ({ ...record.view, ...clock }));
+      const cached = records.peek(id);
+      if (cached) return answer(request, reply, cached);
+      return records
+        .get(id, async () => (await loadApplicationRecord(db, id)) ?? undefined)
+        .then((record) => answer(request, reply, record));
     },
   );
 }

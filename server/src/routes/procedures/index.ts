@@ -3,7 +3,6 @@ import type { Db } from '../../db/db';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { findOffice } from '../../services/office-directory';
-import { normalizeSearchText } from '../../domain/search-text';
 import { findProcedure, type Page, type ProcedureSummary, searchProcedures } from '../../services/procedure-catalog';
 import type { ReadCaches } from '../../services/read-cache';
 import { SerializedBodies } from '../serialized-body';
@@ -22,8 +21,9 @@ import {
 const NO_SUCH_OFFICE = { noSuchOffice: true } as const;
 
 export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db: Db; caches: ReadCaches }): Promise<void> {
-  // Results per normalised query, filters and page; emptied by any catalogue change (and kept at most as long as
-  // the answer's own Cache-Control allows a browser to).
+  // Results per query as typed, filters and page; emptied by any catalogue change (and kept at most as long as the
+  // answer's own Cache-Control allows a browser to). Spellings differing in case or diacritics are entries of their
+  // own (with equal contents): cheaper per request than normalising every query.
   const searches = caches.create<Page<ProcedureSummary> | typeof NO_SUCH_OFFICE>({
     clearedBy: ['catalog'],
     max: 2_000,
@@ -46,16 +46,22 @@ export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db
         response: { 200: toJsonSchema(procedurePageSchema), ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => {
+    // Not async: a search in memory is answered without a promise.
+    (request, reply) => {
       const { q, office, level, online, page, pageSize } = request.query;
-      // searchProcedures reads only the normalised text, so queries differing in case or diacritics share a result.
-      const key = JSON.stringify([normalizeSearchText(q ?? ''), office ?? null, level ?? null, online ?? null, page, pageSize]);
-      const result = await searches.get(key, async () => {
-        if (office && !(await findOffice(db, office))) return NO_SUCH_OFFICE;
-        return searchProcedures(db, { q, officeCode: office, level, online, page, pageSize });
-      });
-      if (!result || 'noSuchOffice' in result) throw officeNotFound();
-      return bodies.send(reply.header('cache-control', CATALOG_CACHE_CONTROL), result, '', () => result);
+      const key = JSON.stringify([q ?? '', office ?? null, level ?? null, online ?? null, page, pageSize]);
+      const answer = (result: Page<ProcedureSummary> | typeof NO_SUCH_OFFICE | undefined) => {
+        if (!result || 'noSuchOffice' in result) throw officeNotFound();
+        return bodies.send(reply.header('cache-control', CATALOG_CACHE_CONTROL), result, '', () => result);
+      };
+      const cached = searches.peek(key);
+      if (cached) return answer(cached);
+      return searches
+        .get(key, async () => {
+          if (office && !(await findOffice(db, office))) return NO_SUCH_OFFICE;
+          return searchProcedures(db, { q, officeCode: office, level, online, page, pageSize });
+        })
+        .then(answer);
     },
   );
 
