@@ -1,9 +1,9 @@
 // `npm run bench [-- --quick] [-- --only weight,weak-network,proxy-read,intake,notifications] [-- --no-postgres]`
 // (--quick: fewer and shorter runs, the embedded database only.)
 // Builds and starts what each scenario needs on localhost, measures, stops everything, and writes bench/report.md
-// and bench/report.json (a --quick run: bench/report.quick.md/.json). Exits non-zero only when a correctness check
-// fails (a wrong count, a lost or duplicated message, a failed request) or a scenario could not run to its end;
-// never because something was slow.
+// and bench/report.json (a --quick run: bench/report.quick.md/.json; --only: bench/report.partial.md/.json). Exits
+// non-zero only when a correctness check fails (a wrong count, a lost or duplicated message, a failed request) or a
+// scenario could not run to its end; never because something was slow.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -80,7 +80,8 @@ async function main(): Promise<number> {
     scenarios: results,
     failedChecks,
   };
-  const base = path.join(__dirname, args.quick ? 'report.quick' : 'report');
+  // Only a full run of every scenario replaces the committed report; --quick and --only write beside it.
+  const base = path.join(__dirname, args.quick ? 'report.quick' : args.only ? 'report.partial' : 'report');
   fs.writeFileSync(`${base}.json`, `${JSON.stringify({ ...report, benchCpuShare: load.benchCpuShare, otherCpuShare: load.otherCpuShare }, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, renderMarkdown(report));
   log(`wrote ${path.relative(process.cwd(), base)}.md and .json in ${report.seconds.toFixed(0)} s`);
