@@ -92,6 +92,12 @@ export interface ZaloPlatformOptions {
   /** Mini app notifications a day for the whole app (ZALO_MINI_APP_DAILY_LIMIT); 1,000 like Zalo. */
   miniAppDailyLimit: number;
   /**
+   * Requests a second per app on each send endpoint (mini app notifications, template messages by phone), over which
+   * Zalo answers -32 (ZALO_SEND_RATE_PER_SECOND; `none` or 0: no limit). Zalo does not publish the figure
+   * [unconfirmed]: startSandbox() uses DEFAULT_ZALO_SEND_RATE_PER_SECOND, buildSandbox() none (hand-driven clocks).
+   */
+  sendRatePerSecond: number | null;
+  /**
    * Local hours in which sends go out, else -133 (ZALO_SENDING_HOURS, e.g. "6-22"); Zalo's 06:00–22:00 by default.
    * `{ from: 0, until: 24 }` lets an end-to-end run on the real clock pass at night.
    */
@@ -129,6 +135,7 @@ export function zaloPlatformOptions(given: Partial<ZaloPlatformOptions> = {}): Z
     oaAccessTokenTtlSeconds: 90_000,
     dailyQuota: 500,
     miniAppDailyLimit: 1000,
+    sendRatePerSecond: null,
     sendingHours: ZALO_SENDING_HOURS,
     deliveryDelayMs: 100,
     zaloWebhookUrl: null,
@@ -210,6 +217,17 @@ function sendingHours(raw: string | undefined): SendingHours | undefined {
   return { from, until };
 }
 
+/** The demo's per-app send rate: an assumption, Zalo does not publish its figure [unconfirmed]. */
+export const DEFAULT_ZALO_SEND_RATE_PER_SECOND = 20;
+
+function sendRatePerSecond(raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_ZALO_SEND_RATE_PER_SECOND;
+  if (raw.trim() === 'none') return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`ZALO_SEND_RATE_PER_SECOND must be a non-negative number or "none", got "${raw}"`);
+  return value === 0 ? null : value;
+}
+
 function nonNegativeInteger(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
@@ -237,6 +255,7 @@ function zaloNotificationsFromEnv(env: NodeJS.ProcessEnv): Partial<ZaloPlatformO
   if (dailyQuota !== undefined) options.dailyQuota = dailyQuota;
   const miniAppDailyLimit = nonNegativeInteger('ZALO_MINI_APP_DAILY_LIMIT', env.ZALO_MINI_APP_DAILY_LIMIT);
   if (miniAppDailyLimit !== undefined) options.miniAppDailyLimit = miniAppDailyLimit;
+  options.sendRatePerSecond = sendRatePerSecond(env.ZALO_SEND_RATE_PER_SECOND);
   const hours = sendingHours(env.ZALO_SENDING_HOURS);
   if (hours !== undefined) options.sendingHours = hours;
   return options;

@@ -4,6 +4,7 @@ import {
   DEFAULT_ZALO_MINI_APP_API_KEY,
   DEFAULT_ZALO_OA_ID,
   DEFAULT_ZALO_OA_TOKENS,
+  DEFAULT_ZALO_SEND_RATE_PER_SECOND,
   DEFAULT_ZALO_WEBHOOK_SECRET,
   DEFAULT_ZALO_WEBHOOK_URL,
   sandboxOptionsFromEnv,
@@ -17,7 +18,12 @@ describe('starting the sandbox', () => {
       port: 3002,
       host: 'localhost',
       allowedOrigins: ['http://localhost:3000'],
-      zalo: { appId: '1234567890123456789', appSecret: DEFAULT_ZALO_APP_SECRET, accessTokenTtlSeconds: 3600 },
+      zalo: {
+        appId: '1234567890123456789',
+        appSecret: DEFAULT_ZALO_APP_SECRET,
+        accessTokenTtlSeconds: 3600,
+        sendRatePerSecond: DEFAULT_ZALO_SEND_RATE_PER_SECOND,
+      },
     });
     expect(DEFAULT_ZALO_APP_ID).toBe('1234567890123456789');
   });
@@ -80,8 +86,12 @@ describe('starting the sandbox', () => {
       ZALO_ZBS_DAILY_QUOTA: '0',
       ZALO_MINI_APP_DAILY_LIMIT: '5',
       ZALO_SENDING_HOURS: '0-24',
+      ZALO_SEND_RATE_PER_SECOND: '12.5',
     });
+    expect(sandboxOptionsFromEnv({ ZALO_SEND_RATE_PER_SECOND: 'none' }).zalo?.sendRatePerSecond).toBeNull();
+    expect(sandboxOptionsFromEnv({ ZALO_SEND_RATE_PER_SECOND: '0' }).zalo?.sendRatePerSecond).toBeNull();
     expect(options.zalo).toMatchObject({
+      sendRatePerSecond: 12.5,
       oaTokens: { accessToken: 'run-access', refreshToken: 'run-refresh' },
       zaloWebhookUrl: 'http://localhost:4001/api/v1/webhooks/zalo',
       zaloWebhookSecret: 'hook-secret',
@@ -98,6 +108,7 @@ describe('starting the sandbox', () => {
     expect(() => sandboxOptionsFromEnv({ ZALO_OA_ACCESS_TOKEN: 'only-access' })).toThrow(/ZALO_OA_REFRESH_TOKEN/);
     expect(() => sandboxOptionsFromEnv({ ZALO_WEBHOOK_URL: 'ftp://proxy' })).toThrow(/ZALO_WEBHOOK_URL/);
     expect(() => sandboxOptionsFromEnv({ ZALO_ZBS_DAILY_QUOTA: '-1' })).toThrow(/ZALO_ZBS_DAILY_QUOTA/);
+    expect(() => sandboxOptionsFromEnv({ ZALO_SEND_RATE_PER_SECOND: 'fast' })).toThrow(/ZALO_SEND_RATE_PER_SECOND/);
     for (const hours of ['22-6', '6-25', 'always']) {
       expect(() => sandboxOptionsFromEnv({ ZALO_SENDING_HOURS: hours })).toThrow(/ZALO_SENDING_HOURS/);
     }

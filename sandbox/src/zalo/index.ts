@@ -15,6 +15,7 @@ import { NotificationOptIns } from './notification-opt-ins';
 import { OaTokenStore } from './oa-tokens';
 import { oaTokenRoutes } from './oa-token-routes';
 import { PhoneCodeStore } from './phone-codes';
+import { SendRateLimit } from './send-rate-limit';
 import { phonePageRoutes } from './phone-page-routes';
 import { zbsMessageRoutes } from './zbs-message-routes';
 import { ZbsRestrictions } from './zbs-restrictions';
@@ -40,6 +41,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
   const oaTokens = new OaTokenStore(now, options.oaTokens, options.oaAccessTokenTtlSeconds * 1000);
   const limits = new DailyLimits(now, { dailyQuota: options.dailyQuota, miniAppDailyLimit: options.miniAppDailyLimit });
   const restrictions = new ZbsRestrictions();
+  const sendRate = new SendRateLimit(now, options.sendRatePerSecond);
   const messages = new MessageStore();
   const receipts = new DeliveryReceipts({
     url: options.zaloWebhookUrl,
@@ -68,6 +70,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
     messages,
     citizens,
     faults,
+    sendRate,
     sendingHours: options.sendingHours,
     now,
   });
@@ -79,6 +82,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
     receipts,
     citizensByPhone,
     faults,
+    sendRate,
     sendingHours: options.sendingHours,
     deliveryDelayMs: options.deliveryDelayMs,
     now,
@@ -107,6 +111,7 @@ export async function zaloPlatform(app: FastifyInstance, options: ZaloPlatformPl
     messages,
     receipts,
     faults,
+    sendRate,
     dropWebhooksAtStart: options.dropZaloWebhooks,
   });
 }

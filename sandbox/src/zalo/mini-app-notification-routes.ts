@@ -7,6 +7,7 @@ import type { DailyLimits } from './daily-limits';
 import type { DemoCitizen } from './demo-citizens';
 import type { FaultInjector } from './faults';
 import type { MessageStore } from './message-store';
+import type { SendRateLimit } from './send-rate-limit';
 import type { NotificationOptIns } from './notification-opt-ins';
 import { type SendingHours, isWithinSendingHours } from './sending-hours';
 import { NOTIFY_ERROR, answerUnreadableBodiesLikeZalo, defaultZaloMessage, zaloError } from './zalo-errors';
@@ -21,6 +22,8 @@ export interface MiniAppNotificationOptions {
   messages: MessageStore;
   citizens: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
+  /** The per-app request rate (checked after faults, before anything else). */
+  sendRate: SendRateLimit;
   sendingHours: SendingHours;
   now: Clock;
 }
@@ -74,7 +77,7 @@ export async function miniAppNotificationRoutes(app: FastifyInstance, options: M
   answerUnreadableBodiesLikeZalo(app);
   app.addHook('preHandler', options.faults.hook);
 
-  app.post('/notification/template', { config: { zaloChannel: 'mini-app' } }, async (request) => {
+  app.post('/notification/template', { config: { zaloChannel: 'mini-app' }, preHandler: options.sendRate.hook('mini-app') }, async (request) => {
     const apiKey = header(request, 'x-api-key');
     const appId = header(request, 'x-miniapp-id');
     if (apiKey === undefined || !sameSecret(`Bearer ${options.apiKey}`, apiKey) || appId !== options.appId) {

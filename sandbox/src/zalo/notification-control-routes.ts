@@ -5,6 +5,7 @@ import type { DeliveryReceipts } from './delivery-receipts';
 import type { FaultInjector } from './faults';
 import { type MessageFilter, type MessageStore, NOTIFICATION_CHANNELS } from './message-store';
 import type { OaTokenStore } from './oa-tokens';
+import type { SendRateLimit } from './send-rate-limit';
 import { PHONE_MARKS, type PhoneMark, type ZbsRestrictions } from './zbs-restrictions';
 
 export interface NotificationControlOptions {
@@ -14,6 +15,7 @@ export interface NotificationControlOptions {
   messages: MessageStore;
   receipts: DeliveryReceipts;
   faults: FaultInjector;
+  sendRate: SendRateLimit;
   /** The drop switch's position at start, restored by a reset. */
   dropWebhooksAtStart: boolean;
 }
@@ -26,7 +28,7 @@ const count = { type: 'integer', minimum: 0 } as const;
  * under `/sandbox/control/zalo` (faults: control-routes.ts).
  */
 export async function notificationControlRoutes(app: FastifyInstance, options: NotificationControlOptions): Promise<void> {
-  const { limits, restrictions, oaTokens, messages, receipts, faults } = options;
+  const { limits, restrictions, oaTokens, messages, receipts, faults, sendRate } = options;
 
   app.get('/quota', async () => limits.view());
 
@@ -43,6 +45,26 @@ export async function notificationControlRoutes(app: FastifyInstance, options: N
       },
     },
     async (request) => limits.set(request.body),
+  );
+
+  app.get('/send-rate', async () => sendRate.view());
+
+  app.put<{ Body: { limitPerSecond: number | null; resetCounts?: boolean } }>(
+    '/send-rate',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['limitPerSecond'],
+          propertyNames: { enum: ['limitPerSecond', 'resetCounts'] },
+          properties: {
+            limitPerSecond: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'null' }] },
+            resetCounts: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request) => sendRate.set(request.body.limitPerSecond, request.body.resetCounts ?? false),
   );
 
   app.get('/restrictions', async () => restrictions.view());
@@ -146,13 +168,14 @@ export async function notificationControlRoutes(app: FastifyInstance, options: N
   );
 
   // Between tests: forget messages and deliveries, clear faults, marks and unapproved templates, restore the
-  // configured limits with nothing used today and the drop switch. Sign-ins, opt-ins and the OA token pair stay.
+  // configured limits (the send rate too) with nothing used today and the drop switch. Sign-ins, opt-ins and the OA token pair stay.
   app.post('/reset', async (_request, reply) => {
     messages.clear();
     receipts.clear();
     faults.clear();
     restrictions.clear();
     limits.reset();
+    sendRate.reset();
     receipts.dropping = options.dropWebhooksAtStart;
     return reply.code(204).send();
   });

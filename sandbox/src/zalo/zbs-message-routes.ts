@@ -6,6 +6,7 @@ import type { DeliveryReceipts } from './delivery-receipts';
 import type { DemoCitizen } from './demo-citizens';
 import type { FaultInjector } from './faults';
 import type { MessageStore } from './message-store';
+import type { SendRateLimit } from './send-rate-limit';
 import type { OaTokenStore } from './oa-tokens';
 import { type SendingHours, isWithinSendingHours } from './sending-hours';
 import { NOTIFY_ERROR, answerUnreadableBodiesLikeZalo, defaultZaloMessage, zaloError } from './zalo-errors';
@@ -19,6 +20,8 @@ export interface ZbsMessageOptions {
   receipts: DeliveryReceipts;
   citizensByPhone: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
+  /** The per-app request rate (checked after faults, before anything else). */
+  sendRate: SendRateLimit;
   sendingHours: SendingHours;
   /** Sandbox-clock time between the message reaching the phone and its delivery_time. */
   deliveryDelayMs: number;
@@ -71,7 +74,7 @@ export async function zbsMessageRoutes(app: FastifyInstance, options: ZbsMessage
   answerUnreadableBodiesLikeZalo(app);
   app.addHook('preHandler', options.faults.hook);
 
-  app.post('/message/template', { config: { zaloChannel: 'zbs' } }, async (request) => {
+  app.post('/message/template', { config: { zaloChannel: 'zbs' }, preHandler: options.sendRate.hook('zbs') }, async (request) => {
     const token = accessTokenOf(request);
     if (token === undefined || !oaTokens.isValidAccessToken(token)) {
       return zaloError(NOTIFY_ERROR.INVALID_CREDENTIALS, 'Access token is invalid or has expired');
