@@ -1,5 +1,5 @@
-// Serves the built mini app (www/) the way Zalo's CDN would: hashed assets cached for a year, index.html and
-// app-config.json always revalidated, and text compressed — brotli when the browser accepts it, else gzip —
+// Serves the built mini app (www/) the way Zalo's CDN would: hashed assets cached for a year, index.html for 5
+// minutes, app-config.json always revalidated, and text compressed — brotli when the browser accepts it, else gzip —
 // from variants made once at start (as a CDN or nginx's brotli_static/gzip_static serve them), not per request.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,22 @@ function compressibleFiles(root: string): string[] {
   return files;
 }
 
+/**
+ * Hashed assets never change: a year, immutable. index.html names them, so it decides which release runs. It is
+ * fresh for 5 minutes (a citizen reopening the app meanwhile gets the home with no round trip first; a new release
+ * reaches a phone at most 5 minutes after it is deployed — the old release's assets stay valid) and then usable while
+ * revalidated in the background for a week where the browser honours `stale-while-revalidate` for a page (Chromium
+ * does so only for subresources: there a later visit pays one round trip, answered 304). Inside Zalo the mini app is
+ * a package the client keeps and updates in the background, which is what this imitates. Anything else
+ * (app-config.json) is revalidated on every use.
+ */
+export const INDEX_HTML_CACHE_CONTROL = 'max-age=300, stale-while-revalidate=604800';
+function cacheControlFor(root: string, filePath: string): string {
+  if (filePath.startsWith(path.join(root, 'assets') + path.sep)) return 'public, max-age=31536000, immutable';
+  if (filePath === path.join(root, 'index.html')) return INDEX_HTML_CACHE_CONTROL;
+  return 'no-cache';
+}
+
 export async function serveMiniApp(options: { root: string; port: number; host?: string }): Promise<FastifyInstance> {
   const root = path.resolve(options.root);
   // Compressed variants of every text file, made in the background from the start; a request for a file still
@@ -74,8 +90,7 @@ export async function serveMiniApp(options: { root: string; port: number; host?:
     // Its own Cache-Control (max-age=0) would replace the one set below.
     cacheControl: false,
     setHeaders(res, filePath) {
-      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Cache-Control', cacheControlFor(root, filePath));
       if (COMPRESSIBLE.test(filePath)) res.setHeader('Vary', 'Accept-Encoding');
       servedFile.set(res, filePath);
     },

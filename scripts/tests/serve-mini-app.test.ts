@@ -16,6 +16,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(root, 'assets'));
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Lào Cai số</title>');
   fs.writeFileSync(path.join(root, 'assets', 'index.abc123.module.js'), script);
+  fs.writeFileSync(path.join(root, 'app-config.json'), '{"app":{"title":"Lào Cai số"}}');
   app = await serveMiniApp({ root, port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -46,9 +47,10 @@ it('sends gzip to a client without brotli, and the file as it is to one acceptin
   expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(script));
 });
 
-it('has index.html revalidated on every visit, answered 304 when unchanged', async () => {
+it('lets a phone keep index.html for 5 minutes, then revalidate it, answered 304 when unchanged', async () => {
   const first = await fetch(`${base}/`);
-  expect(first.headers.get('cache-control')).toBe('no-cache');
+  expect(first.headers.get('cache-control')).toBe('max-age=300, stale-while-revalidate=604800');
+  expect((await fetch(`${base}/index.html`)).headers.get('cache-control')).toBe('max-age=300, stale-while-revalidate=604800');
   const etag = first.headers.get('etag');
   expect(etag).toBeTruthy();
   // As a browser revalidates (fetch() would add Cache-Control: no-cache to a conditional request, a forced reload).
@@ -59,6 +61,12 @@ it('has index.html revalidated on every visit, answered 304 when unchanged', asy
     }).on('error', reject);
   });
   expect(status).toBe(304);
+});
+
+it('has app-config.json revalidated on every use', async () => {
+  const res = await fetch(`${base}/app-config.json`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-cache');
 });
 
 it('chooses brotli, then gzip, honouring q=0', () => {
