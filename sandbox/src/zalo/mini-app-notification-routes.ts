@@ -22,7 +22,7 @@ export interface MiniAppNotificationOptions {
   messages: MessageStore;
   citizens: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
-  /** The per-app request rate (checked after faults, before anything else). */
+  /** The per-app request rate: checked first, before injected faults (a faulted request was one Zalo received). */
   sendRate: SendRateLimit;
   sendingHours: SendingHours;
   now: Clock;
@@ -77,7 +77,7 @@ export async function miniAppNotificationRoutes(app: FastifyInstance, options: M
   answerUnreadableBodiesLikeZalo(app);
   app.addHook('preHandler', options.faults.hook);
 
-  app.post('/notification/template', { config: { zaloChannel: 'mini-app' }, preHandler: options.sendRate.hook('mini-app') }, async (request) => {
+  app.post('/notification/template', { config: { zaloChannel: 'mini-app' }, onRequest: options.sendRate.hook('mini-app') }, async (request) => {
     const apiKey = header(request, 'x-api-key');
     const appId = header(request, 'x-miniapp-id');
     if (apiKey === undefined || !sameSecret(`Bearer ${options.apiKey}`, apiKey) || appId !== options.appId) {

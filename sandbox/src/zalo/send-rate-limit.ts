@@ -10,7 +10,7 @@ export const RATE_LIMITED = -32;
 export interface SendRateView {
   /** Requests a second per channel; null: no limit. */
   limitPerSecond: number | null;
-  /** Per channel: requests let through to the endpoint, and requests answered -32 by the limit (not processed). */
+  /** Per channel: requests let through (a fault may still answer them), and requests answered -32 by the limit. */
   channels: Record<SendChannel, { allowed: number; refused: number }>;
 }
 
@@ -55,7 +55,7 @@ export class SendRateLimit {
     return true;
   }
 
-  /** A route-level preHandler: answers -32 when the channel is over its rate. */
+  /** A route-level onRequest hook (before faults and the body): answers -32 when the channel is over its rate. */
   hook(channel: SendChannel) {
     return async (_request: FastifyRequest, reply: FastifyReply) => {
       if (this.take(channel)) return;

@@ -20,7 +20,7 @@ export interface ZbsMessageOptions {
   receipts: DeliveryReceipts;
   citizensByPhone: ReadonlyMap<string, DemoCitizen>;
   faults: FaultInjector;
-  /** The per-app request rate (checked after faults, before anything else). */
+  /** The per-app request rate: checked first, before injected faults (a faulted request was one Zalo received). */
   sendRate: SendRateLimit;
   sendingHours: SendingHours;
   /** Sandbox-clock time between the message reaching the phone and its delivery_time. */
@@ -74,7 +74,7 @@ export async function zbsMessageRoutes(app: FastifyInstance, options: ZbsMessage
   answerUnreadableBodiesLikeZalo(app);
   app.addHook('preHandler', options.faults.hook);
 
-  app.post('/message/template', { config: { zaloChannel: 'zbs' }, preHandler: options.sendRate.hook('zbs') }, async (request) => {
+  app.post('/message/template', { config: { zaloChannel: 'zbs' }, onRequest: options.sendRate.hook('zbs') }, async (request) => {
     const token = accessTokenOf(request);
     if (token === undefined || !oaTokens.isValidAccessToken(token)) {
       return zaloError(NOTIFY_ERROR.INVALID_CREDENTIALS, 'Access token is invalid or has expired');

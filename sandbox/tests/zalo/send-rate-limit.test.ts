@@ -61,11 +61,16 @@ describe('per-app send rate limit (sendRatePerSecond, ZALO_SEND_RATE_PER_SECOND)
     expect(await zaloError(await sendZbs(33))).toBe(0);
   });
 
-  it('comes after injected faults: a faulted request answers the fault and takes no share of the rate', async () => {
+  it('comes before injected faults: a faulted request was received by Zalo and takes its share of the rate', async () => {
     sandbox = await startNotifySandbox({ sendRatePerSecond: 1 });
-    await sandbox.control('POST', '/faults', { channel: 'zbs', error: -100, times: 1 });
+    await sandbox.control('POST', '/faults', { channel: 'zbs', error: -100, times: 2 });
     expect(await zaloError(await sendZbs(0))).toBe(-100);
-    expect(await zaloError(await sendZbs(1))).toBe(0);
-    expect(await zaloError(await sendZbs(2))).toBe(RATE_LIMITED);
+    // Over the rate: -32, and the fault is left for the next request that gets through.
+    expect(await zaloError(await sendZbs(1))).toBe(RATE_LIMITED);
+    sandbox.clock.advance(1000);
+    expect(await zaloError(await sendZbs(2))).toBe(-100);
+    sandbox.clock.advance(1000);
+    expect(await zaloError(await sendZbs(3))).toBe(0);
+    expect((await json(await sandbox.control('GET', '/send-rate'))).channels.zbs).toEqual({ allowed: 3, refused: 1 });
   });
 });
