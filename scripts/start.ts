@@ -46,6 +46,10 @@ function demoEnvironment(): Record<string, string> {
     // Delivery receipts of template messages, from the sandbox to this run's proxy.
     ZALO_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/zalo`,
     ...oaTokenPair(),
+    // Zalo's request rate (unpublished; 20 a second is our assumption): the sandbox refuses above it with -32, the
+    // proxy paces its sends to it. Setting one sets the other unless both are given.
+    ZALO_SEND_RATE_PER_SECOND: process.env.NOTIFY_SEND_RATE_PER_SECOND || '20',
+    NOTIFY_SEND_RATE_PER_SECOND: process.env.ZALO_SEND_RATE_PER_SECOND || '20',
     ONE_STOP_BASE_URL: sandboxUrl,
     ONE_STOP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/one-stop`,
     VITE_API_URL: apiUrl,

@@ -113,6 +113,9 @@ const notificationEnvironment = {
   NOTIFY_RECEIPT_WAIT_SECONDS: seconds(0.1, 86400).default(600),
   NOTIFY_SWEEP_INTERVAL_SECONDS: seconds(0.1, 3600).default(15),
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // Zalo answers -32 over a request rate it does not publish: set this to what Zalo grants your OA/app (20: our
+  // assumption, as the sandbox's demo default). Per channel and worker process; `none`: no pacing.
+  NOTIFY_SEND_RATE_PER_SECOND: z.union([z.literal('none'), z.coerce.number().min(1).max(10_000)]).default(20),
   OPERATOR_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 };
 
@@ -209,6 +212,8 @@ function notificationSettings(env: NotificationEnvironment) {
     sweepIntervalSeconds: env.NOTIFY_SWEEP_INTERVAL_SECONDS,
     /** Messages one worker process sends at a time (each claimed in its own transaction: never one row twice). */
     concurrency: env.NOTIFY_CONCURRENCY,
+    /** Calls to each channel's send endpoint a second, for this worker process (jobs/send-pacer.ts); null: unpaced. */
+    sendRatePerSecond: env.NOTIFY_SEND_RATE_PER_SECOND === 'none' ? null : env.NOTIFY_SEND_RATE_PER_SECOND,
   };
 }
 
@@ -254,6 +259,14 @@ const environmentSchema = z
     ...notificationEnvironment,
   })
   .superRefine((env, context) => {
+    // A claimed message waits for its send slot inside its lease: at most NOTIFY_CONCURRENCY slots ahead of it.
+    if (env.NOTIFY_SEND_RATE_PER_SECOND !== 'none' && env.NOTIFY_CONCURRENCY / env.NOTIFY_SEND_RATE_PER_SECOND > 5) {
+      context.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_CONCURRENCY'],
+        message: 'at most 5 seconds of NOTIFY_SEND_RATE_PER_SECOND: more sends in flight would only wait for their turn',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const name of REQUIRED_IN_PRODUCTION) {
       if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });

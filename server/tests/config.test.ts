@@ -250,6 +250,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     receiptWaitSeconds: 600,
     sweepIntervalSeconds: 15,
     concurrency: 4,
+    sendRatePerSecond: 20,
   });
 
   const config = loadConfig({
@@ -278,6 +279,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     NOTIFY_RECEIPT_WAIT_SECONDS: '2',
     NOTIFY_SWEEP_INTERVAL_SECONDS: '0.5',
     NOTIFY_CONCURRENCY: '8',
+    NOTIFY_SEND_RATE_PER_SECOND: '50',
     OPERATOR_API_KEY: 'operator-key-0123456789abcdef',
   });
   expect(config.notifications).toMatchObject({
@@ -292,11 +294,13 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     receiptWaitSeconds: 2,
     sweepIntervalSeconds: 0.5,
     concurrency: 8,
+    sendRatePerSecond: 50,
   });
   expect(config.operator.apiKey).toBe('operator-key-0123456789abcdef');
   expect(loadConfig({ ZALO_WEBHOOK_SIGNING_ID: '4318652000000000001' }).notifications.webhook.signingId).toBe('4318652000000000001');
   expect(loadConfig({ NOTIFY_CHANNELS: 'none' }).notifications.channels).toEqual([]);
   expect(loadConfig({ NOTIFY_QUIET_HOURS: 'none' }).notifications.quietHours).toBeNull();
+  expect(loadConfig({ NOTIFY_SEND_RATE_PER_SECOND: 'none' }).notifications.sendRatePerSecond).toBeNull();
   for (const env of [
     { NOTIFY_CHANNELS: 'sms' },
     { NOTIFY_CHANNELS: 'zbs,zbs' },
@@ -305,6 +309,10 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
     { OPERATOR_API_KEY: 'short' },
     { ZALO_WEBHOOK_SECRET: 'short' },
     { NOTIFY_CONCURRENCY: '0' },
+    { NOTIFY_SEND_RATE_PER_SECOND: 'fast' },
+    { NOTIFY_SEND_RATE_PER_SECOND: '0' },
+    // 20 sends in flight would wait up to 10 s for their turn at 2 a second.
+    { NOTIFY_SEND_RATE_PER_SECOND: '2', NOTIFY_CONCURRENCY: '20' },
   ]) {
     expect(() => loadConfig(env)).toThrow(ConfigError);
   }

@@ -10,6 +10,7 @@ import type { SendAnswer, ZaloNotificationClient } from '../clients/zalo-notific
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
 import type { NotificationKind, NotificationParams, ZaloChannel } from '../domain/notifications';
+import type { SendPacer } from './send-pacer';
 
 /** A notification row as the worker reads it (locked in the claim transaction). */
 export interface NotificationRow {
@@ -58,6 +59,8 @@ export interface ChannelContext {
   config: Pick<Config, 'notifications' | 'zalo'>;
   now: () => Date;
   log: Logger;
+  /** Every call to a send endpoint waits for its slot (NOTIFY_SEND_RATE_PER_SECOND). */
+  pacer: SendPacer;
 }
 
 export interface Delivery {

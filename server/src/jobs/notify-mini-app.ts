@@ -8,7 +8,7 @@ import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChann
 const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 export function createMiniAppChannel(context: ChannelContext): NotifyChannel {
-  const { config, client } = context;
+  const { config, client, pacer } = context;
   const settings = config.notifications;
   return {
     async precheck(tx, row, recipient, now, resend) {
@@ -36,7 +36,8 @@ export function createMiniAppChannel(context: ChannelContext): NotifyChannel {
       return { kind: 'go' };
     },
 
-    deliver({ row, recipient, link }) {
+    async deliver({ row, recipient, link }) {
+      await pacer.take('mini-app');
       return client.sendMiniAppNotification({
         userId: recipient.zaloUserId,
         templateId: settings.miniApp.templateId,

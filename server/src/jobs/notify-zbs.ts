@@ -8,7 +8,7 @@ import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from 
 import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
 
 export function createZbsChannel(context: ChannelContext): NotifyChannel {
-  const { config, client, db, now, log } = context;
+  const { config, client, db, now, log, pacer } = context;
   const settings = config.notifications;
   const tokens = { accessToken: settings.zbs.accessToken, refreshToken: settings.zbs.refreshToken };
   return {
@@ -20,14 +20,16 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
     },
 
     async deliver({ row, recipient, link }) {
-      const send = (accessToken: string) =>
-        client.sendTemplateMessage({
+      const send = async (accessToken: string) => {
+        await pacer.take('zbs');
+        return client.sendTemplateMessage({
           accessToken,
           phone: recipient.phone as string,
           templateId: settings.zbs.templates[templateClassOf(row.kind)],
           templateData: zbsTemplateData(row.kind, row, link),
           trackingId: row.id,
         });
+      };
       const token = await currentOaAccessToken(db, tokens, now());
       const answer = await send(token);
       if (answer.ok || classifyZaloError('zbs', answer.code) !== 'token') return answer;

@@ -43,6 +43,7 @@ import { notificationLeaseMs } from './job-queue';
 import { createMiniAppChannel } from './notify-mini-app';
 import type { DeliveryAnswer, NotificationRow, NotifyChannel, Precheck, Recipient } from './notify-channels';
 import { createZbsChannel } from './notify-zbs';
+import { createSendPacer } from './send-pacer';
 
 export interface NotifyDependencies {
   db: Db;
@@ -89,7 +90,9 @@ export function createNotifyHandler(deps: NotifyDependencies) {
   const settings = config.notifications;
   const random = deps.random ?? Math.random;
   const leaseMs = notificationLeaseMs(config);
-  const context = { db, client: deps.client, config, now: deps.now, log };
+  // One per handler, and a worker process has one handler: its send loops share the rate.
+  const pacer = createSendPacer(settings.sendRatePerSecond);
+  const context = { db, client: deps.client, config, now: deps.now, log, pacer };
   const channels: Record<ZaloChannel, NotifyChannel> = { 'mini-app': createMiniAppChannel(context), zbs: createZbsChannel(context) };
 
   /** Moves the row to a state, recording why; `next` is when to look again (null: never). */

@@ -1,0 +1,74 @@
+// Zalo's request rate: the sandbox refuses sends over a per-app rate with -32 (not processed). The worker paces its
+// calls to NOTIFY_SEND_RATE_PER_SECOND per channel, shared by its concurrent send loops, so a batch that falls due at
+// once goes out with no -32 spent; unpaced, the same kind of batch meets -32, backs off, and still arrives once.
+import { DEMO_CITIZENS, type NotifyStack, rowsByChannel, type SignedInCitizen, startNotifyStack } from '../support/notify-stack';
+
+const RATE = 2;
+let stack: NotifyStack;
+let citizens: SignedInCitizen[];
+
+beforeAll(async () => {
+  // 05:00: quiet hours, so a whole batch waits and falls due together at 06:00. Four send loops against 2 a second.
+  stack = await startNotifyStack({
+    startAt: { hour: 5 },
+    zalo: { sendRatePerSecond: RATE },
+    env: { NOTIFY_SEND_RATE_PER_SECOND: String(RATE), NOTIFY_CONCURRENCY: '4', ZALO_RETRIES: '0' },
+  });
+  citizens = await Promise.all(DEMO_CITIZENS.map((demo) => stack.signIn(demo)));
+  for (const citizen of citizens) await stack.optIn(citizen, { phone: true });
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Two applications per demo citizen accepted in quiet hours: one ZBS message each, all waiting for 06:00. */
+async function batchWaitingForSixAm(): Promise<string[]> {
+  stack.clock.moveTo(5, 0);
+  const applicationIds: string[] = [];
+  for (const citizen of [...citizens, ...citizens]) applicationIds.push((await stack.accepted(citizen)).applicationId);
+  return applicationIds;
+}
+
+async function zbsRowsSettled(applicationIds: string[]) {
+  return stack.until(
+    async () => {
+      const rows = (await Promise.all(applicationIds.map((id) => rowsByChannel(stack.t.db, id)))).flat().filter((row) => row.channel === 'zbs');
+      return rows.length === applicationIds.length && rows.every((row) => row.state === 'delivered') ? rows : undefined;
+    },
+    'every ZBS message delivered',
+    60_000,
+  );
+}
+
+async function refusedByRate(): Promise<number> {
+  return (await stack.zalo('GET', '/send-rate')).channels.zbs.refused as number;
+}
+
+it('paced to the provider\'s rate: a batch falling due at once is delivered exactly once, with no -32 answered', async () => {
+  const applicationIds = await batchWaitingForSixAm();
+  expect(await stack.messages({ channel: 'zbs' })).toHaveLength(0);
+
+  stack.clock.moveTo(6, 0);
+  const rows = await zbsRowsSettled(applicationIds);
+  // One attempt each, none failed on the way; the sandbox refused nothing for the rate.
+  expect(rows.map((row) => [row.attempts, row.error_code])).toEqual(applicationIds.map(() => [1, null]));
+  expect(await refusedByRate()).toBe(0);
+  const messages = await stack.messages({ channel: 'zbs' });
+  expect(messages).toHaveLength(applicationIds.length);
+  expect(new Set(messages.map((message) => message.trackingId))).toEqual(new Set(rows.map((row) => row.id)));
+});
+
+it('unpaced, the same batch meets -32, backs off, and is still delivered exactly once', async () => {
+  await stack.restartWorker({ config: { ...stack.workerConfig, notifications: { ...stack.workerConfig.notifications, sendRatePerSecond: null } } });
+  const before = await stack.messages({ channel: 'zbs' });
+  const applicationIds = await batchWaitingForSixAm();
+
+  stack.clock.moveTo(6, 0);
+  const rows = await zbsRowsSettled(applicationIds);
+  expect(await refusedByRate()).toBeGreaterThan(0);
+  expect(rows.some((row) => row.attempts > 1)).toBe(true);
+  const messages = (await stack.messages({ channel: 'zbs' })).slice(before.length);
+  expect(messages.map((message) => message.trackingId).sort()).toEqual(rows.map((row) => row.id).sort());
+  expect(messages.filter((message) => message.duplicateOfTrackingId)).toEqual([]);
+});
