@@ -46,6 +46,8 @@ export interface ZaloCall {
   body?: string | URLSearchParams;
   /** Safe to send again whatever became of an earlier attempt (reading a profile); false for sending a message. */
   idempotent: boolean;
+  /** Awaited before every attempt, retries included (the notification worker's pacing to Zalo's request rate). */
+  beforeAttempt?: () => Promise<void>;
 }
 
 export interface ZaloHttpOptions {
@@ -120,6 +122,7 @@ export async function callZalo(call: ZaloCall, options: ZaloHttpOptions): Promis
       const backoff = retryDelayMs * 2 ** (i - 1);
       await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * (backoff / 2)));
     }
+    if (call.beforeAttempt) await call.beforeAttempt();
     try {
       return await attempt(call, options.timeoutMs);
     } catch (error) {

@@ -77,8 +77,11 @@ export function createZaloNotificationClient(options: ZaloNotificationClientOpti
   const json = { 'content-type': 'application/json' };
 
   return {
-    /** `POST /notification/template` (mini app notification through the mini app's shared OA). */
-    async sendMiniAppNotification(message: MiniAppNotification): Promise<SendAnswer> {
+    /**
+     * `POST /notification/template` (mini app notification through the mini app's shared OA). `pace` is awaited before
+     * every attempt, retries included.
+     */
+    async sendMiniAppNotification(message: MiniAppNotification, pace?: () => Promise<void>): Promise<SendAnswer> {
       const body = await callZalo(
         {
           url: `${options.miniAppApiUrl}/notification/template`,
@@ -91,14 +94,15 @@ export function createZaloNotificationClient(options: ZaloNotificationClientOpti
           },
           body: JSON.stringify({ templateId: message.templateId, templateData: message.templateData }),
           idempotent: false,
+          beforeAttempt: pace,
         },
         http,
       );
       return answerOf(body);
     },
 
-    /** `POST /message/template` (ZBS template message by phone). */
-    async sendTemplateMessage(message: TemplateMessage): Promise<SendAnswer> {
+    /** `POST /message/template` (ZBS template message by phone); `pace` as for mini app notifications. */
+    async sendTemplateMessage(message: TemplateMessage, pace?: () => Promise<void>): Promise<SendAnswer> {
       const body = await callZalo(
         {
           url: `${options.businessApiUrl}/message/template`,
@@ -111,6 +115,7 @@ export function createZaloNotificationClient(options: ZaloNotificationClientOpti
             tracking_id: message.trackingId,
           }),
           idempotent: false,
+          beforeAttempt: pace,
         },
         http,
       );

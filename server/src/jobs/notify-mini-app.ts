@@ -36,13 +36,12 @@ export function createMiniAppChannel(context: ChannelContext): NotifyChannel {
       return { kind: 'go' };
     },
 
-    async deliver({ row, recipient, link }) {
-      await pacer.take('mini-app');
-      return client.sendMiniAppNotification({
-        userId: recipient.zaloUserId,
-        templateId: settings.miniApp.templateId,
-        templateData: miniAppTemplateData(row, link),
-      });
+    deliver({ row, recipient, link }) {
+      // Every attempt, the client's own retries included, waits for its slot.
+      return client.sendMiniAppNotification(
+        { userId: recipient.zaloUserId, templateId: settings.miniApp.templateId, templateData: miniAppTemplateData(row, link) },
+        () => pacer.take('mini-app'),
+      );
     },
 
     async afterAnswer(tx, answer, now) {

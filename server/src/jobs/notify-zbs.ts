@@ -20,16 +20,18 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
     },
 
     async deliver({ row, recipient, link }) {
-      const send = async (accessToken: string) => {
-        await pacer.take('zbs');
-        return client.sendTemplateMessage({
-          accessToken,
-          phone: recipient.phone as string,
-          templateId: settings.zbs.templates[templateClassOf(row.kind)],
-          templateData: zbsTemplateData(row.kind, row, link),
-          trackingId: row.id,
-        });
-      };
+      // Every attempt, the client's own retries of -32/-100/429/5xx included, waits for its slot.
+      const send = (accessToken: string) =>
+        client.sendTemplateMessage(
+          {
+            accessToken,
+            phone: recipient.phone as string,
+            templateId: settings.zbs.templates[templateClassOf(row.kind)],
+            templateData: zbsTemplateData(row.kind, row, link),
+            trackingId: row.id,
+          },
+          () => pacer.take('zbs'),
+        );
       const token = await currentOaAccessToken(db, tokens, now());
       const answer = await send(token);
       if (answer.ok || classifyZaloError('zbs', answer.code) !== 'token') return answer;
