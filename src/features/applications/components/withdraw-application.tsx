@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { toApiError } from '@/lib/api-client';
+import { useConfirmation } from '@/components/use-confirmation';
 import { notify } from '@/lib/notify';
 import { withdrawApplication } from '../api/withdraw-application';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
@@ -9,43 +9,32 @@ import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 export function WithdrawApplication({ applicationId, onWithdrawn }: { applicationId: string; onWithdrawn: () => void }) {
   const { t } = useApplicationsDictionary();
   const reasonId = useId();
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const confirmation = useConfirmation();
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await withdrawApplication(applicationId, reason.trim() || undefined);
-      setOpen(false);
-      notify({ type: 'success', text: t('applications.detail.withdraw.done') });
-      onWithdrawn();
-    } catch (failure) {
-      setError(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    confirmation.run(
+      () => withdrawApplication(applicationId, reason.trim() || undefined),
+      () => {
+        notify({ type: 'success', text: t('applications.detail.withdraw.done') });
+        onWithdrawn();
+      },
+    );
 
   return (
     <div className="withdraw">
-      <button type="button" className="button button--secondary button--danger" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--secondary button--danger" onClick={() => confirmation.ask(true)}>
         {t('applications.detail.withdraw.button')}
       </button>
-      {open && (
+      {confirmation.target && (
         <ConfirmDialog
           title={t('applications.detail.withdraw.title')}
           confirmLabel={t('applications.detail.withdraw.confirm')}
           cancelLabel={t('applications.detail.withdraw.cancel')}
-          busy={busy}
-          error={error}
+          busy={confirmation.busy}
+          error={confirmation.error}
           onConfirm={() => void confirm()}
-          onCancel={() => {
-            setOpen(false);
-            setError(null);
-          }}
+          onCancel={confirmation.cancel}
         >
           <p>{t('applications.detail.withdraw.body')}</p>
           <label className="field-label" htmlFor={reasonId}>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { toApiError } from '@/lib/api-client';
+import { useConfirmation } from '@/components/use-confirmation';
 import { deleteMyData } from '../api/delete-my-data';
 import { ACCOUNT_NS } from '../i18n';
 import { endSession } from '../state/session';
@@ -9,40 +8,24 @@ import { endSession } from '../state/session';
 /** "Xóa toàn bộ dữ liệu của tôi": names what goes, asks once, deletes, and signs the citizen out. */
 export function DeleteMyData() {
   const { t } = useTranslation(ACCOUNT_NS);
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const confirmation = useConfirmation();
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteMyData();
-      setOpen(false);
-      await endSession('deleted');
-    } catch (failure) {
-      setError(toApiError(failure).message);
-      setBusy(false);
-    }
-  };
+  const confirm = () => confirmation.run(deleteMyData, () => endSession('deleted'));
 
   return (
     <>
-      <button type="button" className="button button--danger-outline delete-all" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--danger-outline delete-all" onClick={() => confirmation.ask(true)}>
         {t('deleteAll.button')}
       </button>
-      {open && (
+      {confirmation.target && (
         <ConfirmDialog
           title={t('deleteAll.title')}
           confirmLabel={t('deleteAll.confirm')}
           cancelLabel={t('deleteAll.cancel')}
-          busy={busy}
-          error={error}
+          busy={confirmation.busy}
+          error={confirmation.error}
           onConfirm={() => void confirm()}
-          onCancel={() => {
-            setOpen(false);
-            setError(null);
-          }}
+          onCancel={confirmation.cancel}
         >
           <p>{t('deleteAll.intro')}</p>
           <ul>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { toApiError } from '@/lib/api-client';
+import { useConfirmation } from '@/components/use-confirmation';
 import { notify } from '@/lib/notify';
 import { answerConsent } from '../api/answer-consent';
 import { ACCOUNT_NS } from '../i18n';
@@ -17,29 +16,17 @@ interface PrivacySectionProps {
 /** Each consent with the day it was given (or withdrawn), and a way to withdraw it after a confirmation. */
 export function PrivacySection({ consents, onChanged }: PrivacySectionProps) {
   const { t, i18n } = useTranslation(ACCOUNT_NS);
-  const [withdrawing, setWithdrawing] = useState<ConsentPurpose | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const confirmation = useConfirmation<ConsentPurpose>();
+  const withdrawing = confirmation.target;
 
-  const close = () => {
-    setWithdrawing(null);
-    setError(null);
-  };
-
-  const withdraw = async (purpose: ConsentPurpose) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await answerConsent(purpose, false);
-      close();
-      notify({ text: t('privacy.withdrawn'), type: 'success' });
-      onChanged();
-    } catch (failure) {
-      setError(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withdraw = (purpose: ConsentPurpose) =>
+    confirmation.run(
+      () => answerConsent(purpose, false),
+      () => {
+        notify({ text: t('privacy.withdrawn'), type: 'success' });
+        onChanged();
+      },
+    );
 
   const statusOf = (consent: ConsentStatus) => {
     if (consent.granted && consent.grantedAt) {
@@ -67,7 +54,7 @@ export function PrivacySection({ consents, onChanged }: PrivacySectionProps) {
                 type="button"
                 className="button button--secondary"
                 aria-label={t('privacy.withdrawLabel', { purpose: t(`purpose.${consent.purpose}`) })}
-                onClick={() => setWithdrawing(consent.purpose)}
+                onClick={() => confirmation.ask(consent.purpose)}
               >
                 {t('privacy.withdraw')}
               </button>
@@ -80,10 +67,10 @@ export function PrivacySection({ consents, onChanged }: PrivacySectionProps) {
           title={t('privacy.withdrawTitle', { purpose: t(`purpose.${withdrawing}`) })}
           confirmLabel={t('privacy.withdrawConfirm')}
           cancelLabel={t('privacy.keep')}
-          busy={busy}
-          error={error}
+          busy={confirmation.busy}
+          error={confirmation.error}
           onConfirm={() => void withdraw(withdrawing)}
-          onCancel={close}
+          onCancel={confirmation.cancel}
         >
           <p>{t(`withdrawEffect.${withdrawing}`)}</p>
         </ConfirmDialog>
