@@ -165,6 +165,7 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
       const { dossiers } = await call('GET', `${backend.sandboxUrl}/sandbox/control/one-stop/dossiers`);
       dossierIds = (dossiers as { Id: string }[]).map((d) => d.Id);
     }
+
     await call('POST', `${backend.sandboxUrl}/sandbox/control/zalo/faults`, { channel: 'zbs', error: -32, rate: FAILURE_RATE, seed: 1 });
     const setupSeconds = (performance.now() - setupStarted) / 1000;
     log(`  ${p.dossiers} dossiers ready in ${setupSeconds.toFixed(0)} s; ${p.total} status changes to make`);
@@ -232,40 +233,78 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
         if (!issuing && (t - lastChange > STALL_SECONDS || stalled)) return false;
       }
     })();
-    // Rounds: every dossier's next change once the previous round's messages have all settled (delivered, or failed
-    // for good). A message still waiting when a newer change of its dossier arrives is rightly superseded by the proxy
-    // (the citizen gets the newer one), so without the wait most "delayed" messages would never be sent and the
-    // count could not be checked.
-    let issued = 0;
-    for (const [index, step] of steps.entries()) {
-      const roundStarted = performance.now();
-      await inParallel(dossierIds, ACTION_CONCURRENCY, (id) => step.run(id).then(() => undefined));
-      issued += dossierIds.length;
-      if (index === steps.length - 1) break;
-      let progressAt = performance.now();
-      let lastSeen = -1;
-      for (;;) {
-        const current = await stats();
-        const zbs = current.byChannel.zbs ?? {};
-        const inbox = current.byChannel.inbox?.delivered ?? 0;
-        // Every message of the rounds so far settled: delivered (receipt in), or failed for good.
-        const settled = (zbs.delivered ?? 0) + (zbs['permanent-failure'] ?? 0) + (zbs['technical-failure'] ?? 0);
-        const left = issued - settled;
-        if (inbox >= issued && left === 0 && performance.now() - roundStarted >= MIN_GAP_MS) break;
-        const seen = inbox * 100_000 + left;
-        if (seen !== lastSeen) progressAt = performance.now();
-        lastSeen = seen;
-        if (performance.now() - progressAt > STALL_SECONDS * 1000) {
-          stalled = true;
-          break;
-        }
-        await sleep(100);
+    // A pipeline per dossier: its next change as soon as the message of its previous one reached the phone (the
+    // sandbox's record of received messages, followed with ?after=) and at least MIN_GAP_MS after that change. A
+    // message still waiting when a newer change of its dossier arrives is rightly superseded by the proxy (the citizen
+    // gets the newer one), so without the wait most "delayed" messages would never be sent and the count could not be
+    // checked; with it, the other dossiers' messages keep the sender busy meanwhile.
+    const tracks = dossierIds.map((id) => ({ id, issued: 0, reached: 0, lastAt: -Infinity, busy: false }));
+    // Each message names its dossier by the receipt code (mã hồ sơ) the one-stop system gives it on acceptance.
+    const byId = new Map(tracks.map((track) => [track.id, track]));
+    const byReceipt = new Map<string | undefined, (typeof tracks)[number]>();
+    const learnReceiptCodes = async () => {
+      const { dossiers } = await call('GET', `${backend.sandboxUrl}/sandbox/control/one-stop/dossiers`);
+      for (const dossier of dossiers as { Id: string; MaHoSo: string | null }[]) {
+        if (dossier.MaHoSo && byId.has(dossier.Id)) byReceipt.set(dossier.MaHoSo, byId.get(dossier.Id)!);
       }
-      if (stalled) {
-        log(`  round ${index + 1}: the proxy stopped making progress; no further status changes`);
+    };
+    let after = 0;
+    let unmatched = 0;
+    const follow = async () => {
+      const seen = (await call('GET', `${backend.sandboxUrl}/sandbox/control/zalo/messages?channel=zbs&after=${after}`)) as {
+        total: number;
+        messages: { data: { receipt_code?: string } }[];
+      };
+      after = seen.total;
+      if (seen.messages.some((message) => !byReceipt.has(message.data.receipt_code))) await learnReceiptCodes();
+      for (const message of seen.messages) {
+        const track = byReceipt.get(message.data.receipt_code);
+        if (track) track.reached += 1;
+        else unmatched += 1;
+      }
+    };
+    let issued = 0;
+    let active = 0;
+    let actionError: unknown = null;
+    const issueNext = async (track: (typeof tracks)[number]) => {
+      track.busy = true;
+      active += 1;
+      try {
+        await steps[track.issued].run(track.id);
+        track.issued += 1;
+        track.lastAt = performance.now();
+        issued += 1;
+      } catch (error) {
+        actionError = error;
+      } finally {
+        track.busy = false;
+        active -= 1;
+      }
+    };
+    let progressAt = performance.now();
+    let lastSeen = -1;
+    for (;;) {
+      await follow();
+      if (actionError) throw actionError;
+      const now = performance.now();
+      for (const track of tracks) {
+        if (active >= ACTION_CONCURRENCY) break;
+        if (!track.busy && track.issued < p.changesPerDossier && track.reached >= track.issued && now - track.lastAt >= MIN_GAP_MS) {
+          void issueNext(track);
+        }
+      }
+      const reached = tracks.reduce((sum, track) => sum + Math.min(track.reached, track.issued), 0);
+      if (issued === p.total && active === 0) break;
+      if (issued + reached !== lastSeen) progressAt = now;
+      lastSeen = issued + reached;
+      if (now - progressAt > STALL_SECONDS * 1000) {
+        stalled = true;
+        log(`  after ${issued} status changes the proxy stopped making progress; no further status changes`);
         break;
       }
+      await sleep(100);
     }
+    if (unmatched > 0) log(`  ${unmatched} messages carried no receipt code the bench knows`);
     issuing = false;
     issueSeconds = elapsed();
     log(`  ${issued} status changes made in ${issueSeconds.toFixed(0)} s`);

@@ -25,6 +25,8 @@ export interface MessageFilter {
   phone?: string;
   trackingId?: string;
   channel?: NotificationChannel;
+  /** Only messages received after the first `after` ever recorded (a bench follows the stream with it). */
+  after?: number;
 }
 
 /** Most messages kept (a bench sends many); tracking ids are remembered beyond that for duplicate checks. */
@@ -34,18 +36,29 @@ const KEPT_MESSAGES = 20_000;
 export class MessageStore {
   private messages: ReceivedMessage[] = [];
   private readonly trackingIds = new Set<string>();
+  /** How many messages were ever recorded (kept or not). */
+  private recorded = 0;
 
   record(message: Omit<ReceivedMessage, 'duplicateOfTrackingId'>): ReceivedMessage {
     const duplicate = message.trackingId !== null && this.trackingIds.has(message.trackingId);
     if (message.trackingId !== null) this.trackingIds.add(message.trackingId);
     const stored: ReceivedMessage = { ...message, duplicateOfTrackingId: duplicate };
     this.messages.push(stored);
+    this.recorded += 1;
     if (this.messages.length > KEPT_MESSAGES) this.messages = this.messages.slice(-KEPT_MESSAGES);
     return stored;
   }
 
+  /** How many messages were ever recorded: the `after` that lists only what comes next. */
+  get total(): number {
+    return this.recorded;
+  }
+
   list(filter: MessageFilter = {}): ReceivedMessage[] {
+    const first = this.recorded - this.messages.length;
+    const from = filter.after === undefined ? 0 : Math.max(0, filter.after - first);
     return this.messages
+      .slice(from)
       .filter(
         (message) =>
           (filter.userId === undefined || message.userId === filter.userId) &&
@@ -59,5 +72,6 @@ export class MessageStore {
   clear(): void {
     this.messages = [];
     this.trackingIds.clear();
+    this.recorded = 0;
   }
 }

@@ -117,14 +117,15 @@ export async function notificationControlRoutes(app: FastifyInstance, options: N
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: MessageFilter }>(
+  app.get<{ Querystring: Omit<MessageFilter, 'after'> & { after?: string } }>(
     '/messages',
     {
       schema: {
         querystring: {
           type: 'object',
-          propertyNames: { enum: ['userId', 'phone', 'trackingId', 'channel'] },
+          propertyNames: { enum: ['userId', 'phone', 'trackingId', 'channel', 'after'] },
           properties: {
+            after: { type: 'string', pattern: '^[0-9]{1,9}$' },
             userId: { type: 'string' },
             phone: { type: 'string' },
             trackingId: { type: 'string' },
@@ -134,8 +135,10 @@ export async function notificationControlRoutes(app: FastifyInstance, options: N
       },
     },
     async (request) => {
-      const listed = messages.list(request.query);
-      return { count: listed.length, messages: listed };
+      const { after, ...filter } = request.query;
+      const listed = messages.list({ ...filter, ...(after === undefined ? {} : { after: Number(after) }) });
+      // total: every message ever received, the `after` for the next call that wants only newer ones.
+      return { count: listed.length, total: messages.total, messages: listed };
     },
   );
 

@@ -183,6 +183,17 @@ describe('template messages by phone (POST /message/template)', () => {
     expect(await sandbox.messages(`?trackingId=${zbsBody().tracking_id}`)).toHaveLength(2);
   });
 
+  it('?after=n lists only the messages received after the first n, and total says where the next call starts', async () => {
+    for (const trackingId of ['one', 'two', 'three']) expect(await zaloError(await sandbox.sendZbs(zbsBody({ tracking_id: trackingId })))).toBe(0);
+    const all = await json(await sandbox.control('GET', '/messages'));
+    expect(all).toMatchObject({ count: 3, total: 3 });
+    const newer = await json(await sandbox.control('GET', '/messages?after=1&channel=zbs'));
+    expect(newer).toMatchObject({ count: 2, total: 3 });
+    expect(newer.messages.map((message: { trackingId: string }) => message.trackingId)).toEqual(['two', 'three']);
+    expect(await json(await sandbox.control('GET', '/messages?after=3'))).toEqual({ count: 0, total: 3, messages: [] });
+    expect((await sandbox.control('GET', '/messages?after=-1')).status).toBe(400);
+  });
+
   it('reset forgets messages and restores the quota; the OA token pair stays', async () => {
     await sandbox.sendZbs();
     await sandbox.control('PUT', '/templates/2002', { approved: false });

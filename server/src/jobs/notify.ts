@@ -68,6 +68,8 @@ export type NotifyOutcome =
   | 'superseded';
 
 const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
+/** How long the sweep leaves a new row to the job enqueued with it. */
+const NEW_ROW_GRACE_MS = 60_000;
 
 
 interface Claim {
@@ -401,14 +403,20 @@ export function createNotifyHandler(deps: NotifyDependencies) {
     return record(claimed, answer);
   }
 
-  /** Enqueues every row that is due (by this worker's clock): retries, ends of waits, leases run out. */
+  /**
+   * Enqueues every row that is due (by this worker's clock): retries, ends of waits, leases run out. A new row's job
+   * was enqueued with it (the outbox), so a row still as created is only picked up once it has waited a minute (a job
+   * lost); enqueueing the rest again would cost an insert each, every sweep, while a backlog drains.
+   */
   async function sweep(limit = 500): Promise<number> {
+    const now = deps.now();
     const { rows } = await db.query<{ id: string }>(
       `select id from notifications
        where channel <> 'inbox' and state in ('created', 'temporary-failure', 'sending') and provider_msg_id is null
          and next_attempt_at <= $1
-       order by next_attempt_at limit $2`,
-      [deps.now(), limit],
+         and (state <> 'created' or next_attempt_at > created_at or created_at <= $2)
+       order by next_attempt_at limit $3`,
+      [now, new Date(now.getTime() - NEW_ROW_GRACE_MS), limit],
     );
     for (const row of rows) await deps.jobs.sendNotification(null, { notificationId: row.id });
     return rows.length;

@@ -316,6 +316,36 @@ describe('a worker dying in the middle of a send', () => {
       await stack.until(async () => ((await rowOf(applicationId, unknown.id))?.state === 'delivered' ? true : undefined), 'the resend');
       expect((await stack.messages({ trackingId: unknown.id })).map((message) => message.duplicateOfTrackingId)).toEqual([false]);
     });
+
+    it('a new row whose job was lost: the sweep leaves it to its job for a minute, then it is sent once', async () => {
+      await stack.worker.close();
+      const known = new Set((await zaloRows(applicationId)).map((row) => row.id));
+      await stack.officer(dossierId, 'return-result');
+      const row = await stack.until(async () => (await zaloRows(applicationId)).find((candidate) => !known.has(candidate.id)), 'the new row');
+      const lost = await stack.t.db.query(
+        `delete from ${stack.t.config.jobs.schema}.job where name = 'send-notification' and data->>'notificationId' = $1 returning id`,
+        [row.id],
+      );
+      expect(lost.rowCount).toBe(1);
+      const enqueued: string[] = [];
+      const sweeper = createNotifyHandler({
+        db: stack.t.db,
+        jobs: { sendNotification: async (_db, job) => (enqueued.push(job.notificationId), null) },
+        client: sandboxZaloClient(),
+        config: stack.workerConfig,
+        now: stack.clock.now,
+        log: pino({ level: 'silent' }),
+      });
+      await sweeper.sweep();
+      expect(enqueued).not.toContain(row.id);
+      stack.clock.advance(61_000);
+      await sweeper.sweep();
+      expect(enqueued).toContain(row.id);
+
+      await stack.restartWorker();
+      await stack.until(async () => ((await rowOf(applicationId, row.id))?.state === 'delivered' ? true : undefined), 'the rescued send');
+      expect((await stack.messages({ trackingId: row.id })).map((message) => message.duplicateOfTrackingId)).toEqual([false]);
+    });
   });
 
   describe('mini app', () => {
