@@ -12,6 +12,7 @@ import { migrate } from './db/migrate';
 import { openDb } from './db/open-db';
 import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward-application';
 import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
+import { startConcurrentWorker } from './jobs/concurrent-worker';
 import { JobQueue } from './jobs/job-queue';
 import { createNotifyHandler } from './jobs/notify';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
@@ -142,31 +143,21 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
         retries: config.zalo.retries,
       }),
     });
-    // NOTIFY_CONCURRENCY sends in flight, fetched in batches by two loops (one fetches while the other sends): most of
-    // a send is waiting for Zalo and the database, and a fetch costs as much as a send's own queries, so a fetch per
-    // message would halve the rate. Each row is claimed in its own transaction, so concurrent sends never send one
-    // row twice; a send that throws fails its own job only (pg-boss retries it), the others complete.
-    const notifyLoops = Math.min(2, config.notifications.concurrency);
-    const notifyWorkerIds: string[] = [];
-    for (let i = 0; i < notifyLoops; i += 1) {
-      notifyWorkerIds.push(
-        await workUntilEmpty<SendNotificationJob>(
-          jobs,
-          QUEUES.sendNotification,
-          { pollingIntervalSeconds, batchSize: Math.ceil(config.notifications.concurrency / notifyLoops) },
-          async (batch) => {
-            const outcomes = await Promise.allSettled(batch.map((job) => notify.send(job.data.notificationId)));
-            for (const [index, outcome] of outcomes.entries()) {
-              if (outcome.status === 'fulfilled') continue;
-              const problem = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-              notifyLog.error({ err: { message: problem }, jobId: batch[index].id }, 'notification send failed, pg-boss retries it');
-              await jobs.boss.fail(QUEUES.sendNotification, batch[index].id, { message: problem });
-            }
-          },
-        ),
-      );
-    }
-    workerIds.push(...notifyWorkerIds);
+    // NOTIFY_CONCURRENCY sends in flight (jobs/concurrent-worker.ts): most of a send is waiting for Zalo and the
+    // database. Each row is claimed in its own transaction, so concurrent sends never send one row twice; a send that
+    // throws fails its own job only (pg-boss retries it).
+    const notifySender = startConcurrentWorker<SendNotificationJob>(
+      jobs.boss,
+      QUEUES.sendNotification,
+      {
+        concurrency: config.notifications.concurrency,
+        pollingIntervalSeconds,
+        onJobError: (error, job) =>
+          notifyLog.error({ err: { message: error instanceof Error ? error.message : String(error) }, jobId: job.id }, 'notification send failed, pg-boss retries it'),
+        onLoopError: (error) => notifyLog.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'notification job loop failed'),
+      },
+      (job) => notify.send(job.data.notificationId),
+    );
     queues.push(QUEUES.sendNotification);
     // Retries, the ends of quiet hours and of daily limits, and leases of dead workers fall due by this worker's clock:
     // the sweep enqueues them (pg-boss keeps one waiting job per notification).
@@ -177,7 +168,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
       notify
         .sweep()
         .then((due) => {
-          if (due > 0) for (const id of notifyWorkerIds) jobs.boss.notifyWorker(id);
+          if (due > 0) notifySender.wake();
         })
         .catch((error: Error) => notifyLog.error({ err: { message: error.message } }, 'notification sweep failed'))
         .finally(() => {
@@ -192,10 +183,14 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
       queues,
       notify: () => {
         for (const id of workerIds) jobs.boss.notifyWorker(id);
+        notifySender.wake();
       },
       close: () => {
         clearInterval(sweepTimer);
-        closing ??= jobs.close().then(() => (ownDb ? db.close() : undefined));
+        closing ??= notifySender
+          .stop()
+          .then(() => jobs.close())
+          .then(() => (ownDb ? db.close() : undefined));
         return closing;
       },
     };
