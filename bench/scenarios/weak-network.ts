@@ -200,7 +200,7 @@ export const weakNetwork: Scenario = {
   id: 'weak-network',
   title: 'Mini app on a weak network (Chromium, slow 3G, 4× CPU slowdown)',
   async run(context): Promise<ScenarioResult> {
-    const runs = context.quick ? 1 : 5;
+    const runs = context.quick ? 1 : 3;
     const build = await productionBuild(context.log);
     const logDir = makeTempDir('weak-network');
     const appUrl = `http://localhost:${build.ports.app}/`;

@@ -39,6 +39,8 @@ export interface MirrorRow {
   last_status_at: Date | null;
   forwarding_state: 'pending' | 'forwarded' | 'failed';
   one_stop_id: string | null;
+  /** The due date (NgayHenTra) as last written; kept up to date in place like the status. */
+  due_at: Date | null;
 }
 
 export interface StatusReport {
@@ -100,7 +102,7 @@ export function stepEventId(dossierId: string, step: ProcessingStep): string {
   return `step:${dossierId}:${stepKey(step)}`;
 }
 
-const MIRROR_COLUMNS = 'id, citizen_id, status, last_status_at, forwarding_state, one_stop_id';
+const MIRROR_COLUMNS = 'id, citizen_id, status, last_status_at, forwarding_state, one_stop_id, due_at';
 
 /** Locks an application's mirror for this transaction; null when there is none. */
 export async function lockMirror(tx: Queryable, applicationId: string): Promise<MirrorRow | null> {
@@ -109,35 +111,35 @@ export async function lockMirror(tx: Queryable, applicationId: string): Promise<
   ]);
   const row = rows[0];
   if (!row) return null;
-  return { ...row, last_status_at: row.last_status_at === null ? null : new Date(row.last_status_at) };
+  return {
+    ...row,
+    last_status_at: row.last_status_at === null ? null : new Date(row.last_status_at),
+    due_at: row.due_at === null ? null : new Date(row.due_at),
+  };
 }
 
-async function writeState(tx: Queryable, applicationId: string, state: DossierState): Promise<void> {
+async function writeState(tx: Queryable, row: MirrorRow, state: DossierState): Promise<void> {
   await tx.query(
     `update applications set due_at = $2, receipt_code = coalesce($3, receipt_code), status_details = $4::jsonb
      where id = $1`,
-    [applicationId, state.dueAt, state.receiptCode, JSON.stringify(statusDetailsOf(state))],
+    [row.id, state.dueAt, state.receiptCode, JSON.stringify(statusDetailsOf(state))],
   );
+  row.due_at = state.dueAt;
 }
 
 /** A change the mirror applied, before its effects know the due date that results. */
 type PendingChange = Omit<AppliedStatusChange, 'dueAt' | 'previousDueAt'>;
 
-async function dueAtOf(tx: Queryable, applicationId: string): Promise<Date | null> {
-  const { rows } = await tx.query<{ due_at: Date | null }>('select due_at from applications where id = $1', [applicationId]);
-  return rows[0]?.due_at ? new Date(rows[0].due_at) : null;
-}
-
 /** Runs the effects (notifications) of the changes a report applied, once its due date and details are written. */
 async function runEffects(
   tx: Queryable,
-  applicationId: string,
+  row: MirrorRow,
   changes: readonly PendingChange[],
   previousDueAt: Date | null,
   effects: StatusChangeEffect,
 ): Promise<void> {
   if (changes.length === 0) return;
-  const dueAt = await dueAtOf(tx, applicationId);
+  const dueAt = row.due_at;
   for (const change of changes) await effects(tx, { ...change, dueAt, previousDueAt });
 }
 
@@ -153,9 +155,9 @@ export async function applyStatusReport(
   report: StatusReport,
   effects: StatusChangeEffect,
 ): Promise<ApplyOutcome> {
-  const previousDueAt = await dueAtOf(tx, row.id);
+  const previousDueAt = row.due_at;
   const { outcome, change } = await recordStatusReport(tx, row, report);
-  if (change) await runEffects(tx, row.id, [change], previousDueAt, effects);
+  if (change) await runEffects(tx, row, [change], previousDueAt, effects);
   return outcome;
 }
 
@@ -164,9 +166,6 @@ async function recordStatusReport(
   row: MirrorRow,
   report: StatusReport,
 ): Promise<{ outcome: ApplyOutcome; change?: PendingChange }> {
-  const seen = await tx.query('select 1 from application_events where event_id = $1', [report.eventId]);
-  if (seen.rows.length > 0) return { outcome: 'duplicate' };
-
   const { step } = report;
   const previousStatus = row.status;
   const decision =
@@ -214,7 +213,7 @@ async function recordStatusReport(
   await tx.query('update applications set status = $2, last_status_at = $3 where id = $1', [row.id, step.status, step.at]);
   row.status = step.status;
   row.last_status_at = step.at;
-  if (report.state && report.state.status === step.status) await writeState(tx, row.id, report.state);
+  if (report.state && report.state.status === step.status) await writeState(tx, row, report.state);
 
   const outcome = decision.outcome as 'changed' | 'refreshed';
   return {
@@ -258,7 +257,7 @@ export async function applyDossierSnapshot(
   now: Date,
   effects: StatusChangeEffect,
 ): Promise<SnapshotResult> {
-  const previousDueAt = await dueAtOf(tx, row.id);
+  const previousDueAt = row.due_at;
   const changes: PendingChange[] = [];
   const steps =
     dossier.steps.length > 0
@@ -286,9 +285,9 @@ export async function applyDossierSnapshot(
   }
   const newest = ordered.at(-1)?.step.at;
   if (row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at))) {
-    await writeState(tx, row.id, dossier);
+    await writeState(tx, row, dossier);
   }
-  await runEffects(tx, row.id, changes, previousDueAt, effects);
+  await runEffects(tx, row, changes, previousDueAt, effects);
   await markSynced(tx, row.id, now);
   return { recorded, applied, status: row.status };
 }
