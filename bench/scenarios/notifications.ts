@@ -40,9 +40,9 @@ const PROXY_ENV = {
   NOTIFY_RETRY_DELAY_SECONDS: '1',
   NOTIFY_RETRY_MAX_DELAY_SECONDS: '5',
   NOTIFY_SWEEP_INTERVAL_SECONDS: '1',
-  // Paced to the provider's limit; enough sends in flight to keep up with it (each waits at most 24/100 s for its turn).
+  // Paced to the provider's limit; enough sends in flight to keep up with it (each waits at most 16/100 s for its turn).
   NOTIFY_SEND_RATE_PER_SECOND: String(RATE_LIMIT),
-  NOTIFY_CONCURRENCY: '24',
+  NOTIFY_CONCURRENCY: '16',
 };
 const SANDBOX_ENV = {
   ONE_STOP_AUTO_ACCEPT: 'false',

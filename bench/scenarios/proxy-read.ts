@@ -26,7 +26,7 @@ export const proxyRead: Scenario = {
   id: 'proxy-read',
   title: 'Proxy read path: catalogue search and status read vs bare Fastify',
   async run(context): Promise<ScenarioResult> {
-    const seconds = context.quick ? 2 : 3;
+    const seconds = 2;
     const rounds = context.quick ? 2 : 3;
     const tables: Table[] = [];
     const budgets: BudgetCheck[] = [];
