@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/e2e/support/browser';
+import { launchBrowser, PHONE_CONTEXT } from '../../tests/e2e/support/browser';
 import { productionBuild } from '../harness/mini-app-build';
 import { makeTempDir, sleep, startTsProcess, waitUntilAnswering } from '../harness/processes';
 import type { BudgetCheck, CorrectnessCheck, Scenario, ScenarioResult, Table } from '../harness/report-types';
@@ -231,14 +231,7 @@ export const weakNetwork: Scenario = {
       }
       browser = await launchBrowser();
       for (let run = 0; run < runs; run += 1) {
-        const phone: BrowserContext = await browser.newContext({
-          viewport: { width: 360, height: 640 },
-          deviceScaleFactor: 2,
-          isMobile: true,
-          hasTouch: true,
-          locale: 'vi-VN',
-          timezoneId: 'Asia/Ho_Chi_Minh',
-        });
+        const phone: BrowserContext = await browser.newContext(PHONE_CONTEXT);
         try {
           await phone.addInitScript(PROBE);
           const page = await phone.newPage();

@@ -152,9 +152,8 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
       {
         concurrency: config.notifications.concurrency,
         pollingIntervalSeconds,
-        onJobError: (error, job) =>
-          notifyLog.error({ err: { message: error instanceof Error ? error.message : String(error) }, jobId: job.id }, 'notification send failed, pg-boss retries it'),
-        onLoopError: (error) => notifyLog.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'notification job loop failed'),
+        onJobError: (problem, job) => notifyLog.error({ err: { message: problem }, jobId: job.id }, 'notification send failed, pg-boss retries it'),
+        onLoopError: (problem) => notifyLog.error({ err: { message: problem } }, 'notification job loop failed'),
       },
       (job) => notify.send(job.data.notificationId),
     );

@@ -9,10 +9,10 @@ export interface ConcurrentWorkerOptions {
   concurrency: number;
   /** How long an empty fetch waits before looking again (wake() cuts it short). */
   pollingIntervalSeconds: number;
-  /** A job that threw: pg-boss fails it (and retries it by the queue's policy). */
-  onJobError: (error: unknown, job: PgBoss.Job<unknown>) => void;
+  /** A job that threw (its error's message): pg-boss fails it (and retries it by the queue's policy). */
+  onJobError: (problem: string, job: PgBoss.Job<unknown>) => void;
   /** The loop itself failed (a fetch or a completion): it waits an interval and goes on. */
-  onLoopError: (error: unknown) => void;
+  onLoopError: (problem: string) => void;
 }
 
 export interface ConcurrentWorker {
@@ -21,6 +21,8 @@ export interface ConcurrentWorker {
   /** Stops fetching, waits for the running jobs and completes them. */
   stop(): Promise<void>;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function startConcurrentWorker<T>(
   boss: PgBoss,
@@ -68,8 +70,9 @@ export function startConcurrentWorker<T>(
         await handler(job);
         finished.push(job.id);
       } catch (error) {
-        options.onJobError(error, job as PgBoss.Job<unknown>);
-        await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(options.onLoopError);
+        const problem = messageOf(error);
+        options.onJobError(problem, job as PgBoss.Job<unknown>);
+        await boss.fail(queue, job.id, { message: problem }).catch((failed: unknown) => options.onLoopError(messageOf(failed)));
       }
     })().finally(() => {
       running.delete(task);
@@ -91,7 +94,7 @@ export function startConcurrentWorker<T>(
         for (const job of jobs) run(job);
         if (jobs.length === 0) await pause(options.pollingIntervalSeconds * 1000);
       } catch (error) {
-        options.onLoopError(error);
+        options.onLoopError(messageOf(error));
         await pause(options.pollingIntervalSeconds * 1000);
       }
     }
@@ -104,7 +107,7 @@ export function startConcurrentWorker<T>(
       wake();
       await loop;
       await Promise.allSettled([...running]);
-      await completeFinished().catch(options.onLoopError);
+      await completeFinished().catch((error: unknown) => options.onLoopError(messageOf(error)));
     },
   };
 }

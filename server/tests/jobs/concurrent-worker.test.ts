@@ -38,8 +38,8 @@ it('keeps N jobs running, refills a slot as soon as its job ends, fails a throwi
     {
       concurrency: 3,
       pollingIntervalSeconds: 0.2,
-      onJobError: (error) => errors.push((error as Error).message),
-      onLoopError: (error) => errors.push(`loop: ${(error as Error).message}`),
+      onJobError: (problem) => errors.push(problem),
+      onLoopError: (problem) => errors.push(`loop: ${problem}`),
     },
     async (job: PgBoss.Job<{ name: string }>) => {
       running += 1;

@@ -1,6 +1,6 @@
 // Real Chromium for end-to-end journeys: Debian's package, driven by playwright-core.
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,16 +27,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A cheap Android phone, in Vietnamese, in Lào Cai (the journeys and the weak-network bench). */
+export const PHONE_CONTEXT: BrowserContextOptions = {
+  viewport: { width: 360, height: 640 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+};
+
 /** A page the size of a cheap Android phone, in Vietnamese. */
 export async function openPhonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
+  const context = await browser.newContext(PHONE_CONTEXT);
   return context.newPage();
 }
 
