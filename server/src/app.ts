@@ -10,7 +10,7 @@ import { JobQueue } from './jobs/job-queue';
 import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
-import { createLogger, PrivacyLogController } from './plugins/request-log';
+import { createLogger, lazyChildLoggerFactory, PrivacyLogController } from './plugins/request-log';
 import { ReadCaches } from './services/read-cache';
 import { createStatusChangeEffects } from './services/status-change-effects';
 import { loadWorkingCalendar } from './services/working-calendar';
@@ -42,13 +42,17 @@ export interface AppDependencies {
 }
 
 export async function buildApp({ config, db, logger, jobs, onApplicationSubmitted, now = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+  const log = logger ?? createLogger(config.logLevel);
+  const logController = new PrivacyLogController(log);
   // Typed with pino's Logger by Fastify; callers only need the base FastifyInstance.
   const app = Fastify({
-    loggerInstance: logger ?? createLogger(config.logLevel),
-    logController: new PrivacyLogController(),
+    loggerInstance: log,
+    logController,
+    childLoggerFactory: lazyChildLoggerFactory,
     // Behind a reverse proxy the client address (the lookup's rate limit key) comes from X-Forwarded-For.
     trustProxy: config.trustProxy,
   }) as unknown as FastifyInstance;
+  app.addHook('onClose', async () => logController.summary.flush());
 
   const calendar = loadWorkingCalendar(config.holidaysFile);
   const zalo = createZaloClient({

@@ -151,18 +151,54 @@ describe('request log', () => {
     });
     expect(res.statusCode).toBe(200);
     await t.app.inject({ method: 'GET', url: `/api/v1/nowhere?phone=${phone}`, headers: { authorization: `Bearer ${token}` } });
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/me?phone=${phone}`, headers: { authorization: `Bearer ${token}` } });
 
     const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ method: 'GET', route: '/api/v1/procedures', statusCode: 200, responseTimeMs: expect.any(Number) }),
-        expect.objectContaining({ method: 'GET', route: null, statusCode: 404 }),
-      ]),
-    );
+    // A refusal and a write get a line each; the routine read is left to the summary.
+    expect(entries).toEqual([
+      expect.objectContaining({ method: 'GET', route: null, statusCode: 404, responseTimeMs: expect.any(Number), reqId: expect.any(String) }),
+      expect.objectContaining({ method: 'DELETE', route: '/api/v1/me', statusCode: 401, responseTimeMs: expect.any(Number) }),
+    ]);
     const everything = logLines.join('\n');
     expect(everything).not.toContain(phone);
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('?');
     expect(everything.toLowerCase()).not.toContain('authorization');
+  });
+
+  test('counts routine reads per route in one summary line (written when the server closes, at the latest), and logs each at debug', async () => {
+    const lines = (level: 'info' | 'debug') => {
+      const written: Record<string, any>[] = [];
+      const stream = new Writable({
+        write(chunk, _encoding, callback) {
+          for (const line of String(chunk).split('\n').filter(Boolean)) written.push(JSON.parse(line));
+          callback();
+        },
+      });
+      return { written, logger: createLogger(level, stream) };
+    };
+    for (const level of ['info', 'debug'] as const) {
+      const log = lines(level);
+      const own = await createTestApp({ logger: log.logger });
+      for (let i = 0; i < 3; i += 1) {
+        expect((await own.app.inject({ method: 'GET', url: `/api/v1/procedures?q=khai+sinh+${i}` })).statusCode).toBe(200);
+      }
+      expect((await own.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      const perRequest = log.written.filter((entry) => entry.msg === 'request completed');
+      expect(perRequest).toHaveLength(level === 'debug' ? 4 : 0);
+      expect(log.written.some((entry) => entry.msg === 'routine reads')).toBe(false);
+
+      await own.close();
+      const summaries = log.written.filter((entry) => entry.msg === 'routine reads');
+      expect(summaries).toHaveLength(1);
+      expect(summaries[0].level).toBe(30);
+      expect(summaries[0].routes).toEqual(
+        expect.arrayContaining([
+          { method: 'GET', route: '/api/v1/procedures', count: 3, meanMs: expect.any(Number), maxMs: expect.any(Number) },
+          { method: 'GET', route: '/healthz', count: 1, meanMs: expect.any(Number), maxMs: expect.any(Number) },
+        ]),
+      );
+      expect(JSON.stringify(summaries[0])).not.toContain('khai');
+    }
   });
 });

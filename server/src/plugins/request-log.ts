@@ -1,8 +1,10 @@
 // Request logging that cannot leak personal data. Fastify's own request lines print the URL (with its query
-// string) and the request object; this controller logs each request once by its route pattern instead, and
-// never the URL, headers or body.
-import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import pino, { type Logger } from 'pino';
+// string) and the request object; this controller logs a request by its route pattern instead, and never the URL,
+// headers or body. Every write, every error or refusal and every slow answer gets a line of its own; the routine
+// reads — the bulk of the traffic (searches, status reads, the inbox) — are counted per route and logged as one
+// summary line a minute, each of them as a line at `debug`.
+import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino, { type Bindings, type ChildLoggerOptions, type Level, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
 /**
@@ -44,6 +46,83 @@ export function createLogger(level: LogLevel, destination: pino.DestinationStrea
   );
 }
 
+/**
+ * Fastify gives every request a child logger bound to its id, and building a pino child (its bindings serialised,
+ * its prototype chain set up) costs a cached read more than the rest of its logging. The stand-in built here
+ * builds that child on the request's first line at an enabled level; a request that logs nothing never builds it.
+ * What is written is the same: the child's own lines, with the request id.
+ */
+type LogArgs = Parameters<FastifyBaseLogger['info']>;
+
+class LazyChildLogger implements FastifyBaseLogger {
+  private built: FastifyBaseLogger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: Bindings,
+  ) {}
+
+  private get logger(): FastifyBaseLogger {
+    return (this.built ??= this.parent.child(this.bindings));
+  }
+
+  get level(): string {
+    return this.built ? this.built.level : this.parent.level;
+  }
+
+  set level(level: string) {
+    this.logger.level = level;
+  }
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger.child(bindings, options);
+  }
+
+  // Prototype methods (not per-instance closures): one of these is made for every request.
+  fatal(...args: LogArgs): void {
+    this.write('fatal', args);
+  }
+
+  error(...args: LogArgs): void {
+    this.write('error', args);
+  }
+
+  warn(...args: LogArgs): void {
+    this.write('warn', args);
+  }
+
+  info(...args: LogArgs): void {
+    this.write('info', args);
+  }
+
+  debug(...args: LogArgs): void {
+    this.write('debug', args);
+  }
+
+  trace(...args: LogArgs): void {
+    this.write('trace', args);
+  }
+
+  silent(): void {}
+
+  private write(level: Level, args: LogArgs): void {
+    if (!this.built && !this.parent.isLevelEnabled(level)) return;
+    (this.logger[level] as (...line: LogArgs) => void)(...args);
+  }
+}
+
+/** Fastify's `childLoggerFactory`: a request's logger, built when first used (a route's own log options at once). */
+export function lazyChildLoggerFactory(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger {
+  if (Object.keys(options).length > 0) return logger.child(bindings, options);
+  // The app's logger is always pino's (createLogger, or a pino logger handed to buildApp).
+  return new LazyChildLogger(logger as Logger, bindings);
+}
+
+/** A read answered within this time is routine: counted in the summary, not logged by itself. */
+export const SLOW_REQUEST_MS = 1000;
+/** How often the summary of routine reads is logged (when there were any). */
+export const REQUEST_SUMMARY_INTERVAL_MS = 60_000;
+
 function requestFields(request: FastifyRequest, reply: FastifyReply) {
   return {
     method: request.method,
@@ -58,7 +137,69 @@ export function safeErrorFields(error: Error & { code?: unknown }) {
   return { type: error.name, code: error.code, message: error.message, stack: error.stack };
 }
 
+interface RouteCounts {
+  method: string;
+  route: string | null;
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+/** Routine reads per method and route pattern since the last summary line. */
+export class RequestSummary {
+  private counts = new Map<string, RouteCounts>();
+  private since = Date.now();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly intervalMs = REQUEST_SUMMARY_INTERVAL_MS,
+  ) {}
+
+  add(method: string, route: string | null, ms: number): void {
+    const key = route === null ? method : `${method} ${route}`;
+    let entry = this.counts.get(key);
+    if (!entry) {
+      entry = { method, route, count: 0, totalMs: 0, maxMs: 0 };
+      this.counts.set(key, entry);
+    }
+    entry.count += 1;
+    entry.totalMs += ms;
+    if (ms > entry.maxMs) entry.maxMs = ms;
+    if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), this.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Logs what was counted (nothing when nothing was) and starts a new period. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.counts.size > 0) {
+      const routes = [...this.counts.values()].map(({ method, route, count, totalMs, maxMs }) => ({
+        method,
+        route,
+        count,
+        meanMs: Math.round((totalMs / count) * 10) / 10,
+        maxMs,
+      }));
+      this.logger.info({ periodSeconds: Math.round((Date.now() - this.since) / 1000), routes }, 'routine reads');
+    }
+    this.counts = new Map();
+    this.since = Date.now();
+  }
+}
+
 export class PrivacyLogController extends LogController {
+  /** The routine reads' summary; flush() it when the server closes. */
+  readonly summary: RequestSummary;
+
+  constructor(logger: Logger, summaryIntervalMs?: number) {
+    super();
+    this.summary = new RequestSummary(logger, summaryIntervalMs);
+  }
+
   incomingRequest(): void {
     // One line per request, written on completion.
   }
@@ -69,8 +210,14 @@ export class PrivacyLogController extends LogController {
 
   requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const fields = requestFields(request, reply);
-    if (error) reply.log.error({ ...fields, err: safeErrorFields(error) }, 'request errored');
-    else reply.log.info(fields, 'request completed');
+    if (error) {
+      reply.log.error({ ...fields, err: safeErrorFields(error) }, 'request errored');
+    } else if ((fields.method === 'GET' || fields.method === 'HEAD') && fields.statusCode < 400 && fields.responseTimeMs < SLOW_REQUEST_MS) {
+      this.summary.add(fields.method, fields.route, fields.responseTimeMs);
+      reply.log.debug(fields, 'request completed');
+    } else {
+      reply.log.info(fields, 'request completed');
+    }
   }
 
   defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
