@@ -12,10 +12,14 @@ export async function recordDeliveryReceipt(
   now: Date,
 ): Promise<ReceiptResult> {
   return db.transaction(async (tx) => {
+    // Two index lookups (primary key, then notifications_provider_msg_id): an `or` of both would read the table.
     const { rows } = await tx.query<{ id: string }>(
-      `select id from notifications
-       where channel = 'zbs' and (id = $1::uuid or provider_msg_id = $2)
-       order by (id = $1::uuid) desc limit 1`,
+      `select id from (
+         select id, 0 as preference from notifications where channel = 'zbs' and id = $1::uuid
+         union all
+         select id, 1 as preference from notifications where channel = 'zbs' and provider_msg_id = $2
+       ) found
+       order by preference limit 1`,
       [receipt.trackingId && isUuid(receipt.trackingId) ? receipt.trackingId : null, receipt.msgId],
     );
     const notificationId = rows[0]?.id ?? null;
