@@ -53,6 +53,8 @@ export interface StatusReport {
   dossierId: string;
   /** Kept in the history as received. */
   payload: unknown;
+  /** The report carries the dossier's whole state: when it moves the mirror, the mirror is current as of this time. */
+  syncedAt?: Date;
 }
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
@@ -210,10 +212,29 @@ async function recordStatusReport(
     row.forwarding_state = 'forwarded';
     row.one_stop_id ??= report.dossierId;
   }
-  await tx.query('update applications set status = $2, last_status_at = $3 where id = $1', [row.id, step.status, step.at]);
+  // The status, the state that came with it and the sync time in one update (one new row version, not three).
+  const state = report.state && report.state.status === step.status ? report.state : null;
+  await tx.query(
+    `update applications set status = $2, last_status_at = $3,
+       due_at = case when $4::boolean then $5::timestamptz else due_at end,
+       receipt_code = coalesce($6::text, receipt_code),
+       status_details = case when $4::boolean then $7::jsonb else status_details end,
+       last_synced_at = coalesce($8::timestamptz, last_synced_at)
+     where id = $1`,
+    [
+      row.id,
+      step.status,
+      step.at,
+      state !== null,
+      state?.dueAt ?? null,
+      state?.receiptCode ?? null,
+      state ? JSON.stringify(statusDetailsOf(state)) : null,
+      report.syncedAt ?? null,
+    ],
+  );
   row.status = step.status;
   row.last_status_at = step.at;
-  if (report.state && report.state.status === step.status) await writeState(tx, row, report.state);
+  if (state) row.due_at = state.dueAt;
 
   const outcome = decision.outcome as 'changed' | 'refreshed';
   return {

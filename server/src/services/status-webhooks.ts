@@ -5,7 +5,7 @@ import type { StatusWebhook } from '../clients/one-stop-wire';
 import type { Db } from '../db/db';
 import { isUuid } from './applications';
 import type { StatusChangeEffect } from './status-change-effects';
-import { type ApplyOutcome, applyStatusReport, lockMirror, markSynced } from './status-sync';
+import { type ApplyOutcome, applyStatusReport, lockMirror } from './status-sync';
 
 export type WebhookResult =
   /** No application of ours has this dossier (a deleted citizen's, or another environment's): nothing stored. */
@@ -34,10 +34,10 @@ export async function receiveStatusWebhook(
       state: webhook.state,
       dossierId: webhook.dossierId,
       payload,
+      // The webhook carries the dossier's whole state: once applied, the mirror is current.
+      syncedAt: now,
     }, effects);
     if (outcome === 'duplicate') return { kind: 'duplicate', applicationId };
-    // The webhook carries the dossier's whole state: once applied, the mirror is current.
-    if (outcome === 'changed' || outcome === 'refreshed') await markSynced(tx, applicationId, now);
     return { kind: 'recorded', applicationId, outcome };
   });
 }
