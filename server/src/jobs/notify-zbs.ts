@@ -3,14 +3,25 @@
 // Zalo's delivery receipt echoes (routes/webhooks/zalo.ts). A rejected token is refreshed once, in one place
 // (services/zalo-oa-tokens.ts), and the message sent again once. The day's quota is read from every answer: when
 // `remainingQuota` reaches 0 (or Zalo answers -144) the channel pauses until the next day.
+//
+// The access token is read from the database at most once a minute per worker (not once per message): a token
+// another worker refreshed meanwhile makes Zalo reject this one, and the refresh then hands over the stored one
+// without calling Zalo (services/zalo-oa-tokens.ts).
 import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '../domain/notifications';
 import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../services/zalo-oa-tokens';
 import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
+
+const TOKEN_REREAD_MS = 60_000;
 
 export function createZbsChannel(context: ChannelContext): NotifyChannel {
   const { config, client, db, now, log, pacer } = context;
   const settings = config.notifications;
   const tokens = { accessToken: settings.zbs.accessToken, refreshToken: settings.zbs.refreshToken };
+  let known: { token: string; readAt: number } | undefined;
+  const remember = (token: string) => {
+    known = { token, readAt: Date.now() };
+    return token;
+  };
   return {
     async precheck(tx, _row, recipient, at) {
       if (!recipient.phone) return { kind: 'fail', state: 'permanent-failure', code: 'CHANNEL_OFF' };
@@ -32,12 +43,13 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
           },
           () => pacer.take('zbs'),
         );
-      const token = await currentOaAccessToken(db, tokens, now());
+      const token =
+        known && Date.now() - known.readAt < TOKEN_REREAD_MS ? known.token : remember(await currentOaAccessToken(db, tokens, now()));
       const answer = await send(token);
       if (answer.ok || classifyZaloError('zbs', answer.code) !== 'token') return answer;
       let fresh: string;
       try {
-        fresh = await refreshOaAccessToken({ db, client, config: tokens, now, log }, token);
+        fresh = remember(await refreshOaAccessToken({ db, client, config: tokens, now, log }, token));
       } catch (error) {
         if (!(error instanceof OaTokenRefreshError)) throw error;
         return { ok: false, code: `OA_TOKEN_${error.code}`, message: error.message };
