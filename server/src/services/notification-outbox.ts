@@ -80,33 +80,33 @@ export async function writeNotifications(tx: Queryable, change: AppliedStatusCha
   if (!row) return;
   const content = composeNotification(kind, factsOf(row));
   const now = deps.now();
-  const insert = (channel: 'inbox' | ZaloChannel) =>
-    tx.query<{ id: string }>(
-      `insert into notifications
-         (application_id, citizen_id, event_id, channel, kind, status, title, body, params, state,
-          next_attempt_at, delivered_at, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $13)
-       on conflict (application_id, event_id, channel) do nothing
-       returning id`,
-      [
-        change.applicationId,
-        change.citizenId,
-        change.eventId,
-        channel,
-        kind,
-        change.status,
-        content.title,
-        content.body,
-        JSON.stringify(content.params),
-        channel === 'inbox' ? 'delivered' : 'created',
-        channel === 'inbox' ? null : now,
-        channel === 'inbox' ? now : null,
-        now,
-      ],
-    );
-  await insert('inbox');
-  for (const channel of chosenChannels(row, deps.config.notifications.channels)) {
-    const inserted = await insert(channel);
-    if (inserted.rows[0]) await deps.jobs.sendNotification(tx, { notificationId: inserted.rows[0].id });
+  // The inbox row (delivered as it is written) and one row per chosen Zalo channel, in one statement.
+  const channels: Array<'inbox' | ZaloChannel> = ['inbox', ...chosenChannels(row, deps.config.notifications.channels)];
+  const values = channels.map((channel, index) => {
+    const [state, nextAttemptAt, deliveredAt] = channel === 'inbox' ? [`'delivered'`, 'null', '$9'] : [`'created'`, '$9', 'null'];
+    return `($1, $2, $3, $${10 + index}, $4, $5, $6, $7, $8::jsonb, ${state}, ${nextAttemptAt}::timestamptz, ${deliveredAt}::timestamptz, $9, $9)`;
+  });
+  const inserted = await tx.query<{ id: string; channel: 'inbox' | ZaloChannel }>(
+    `insert into notifications
+       (application_id, citizen_id, event_id, channel, kind, status, title, body, params, state,
+        next_attempt_at, delivered_at, created_at, updated_at)
+     values ${values.join(', ')}
+     on conflict (application_id, event_id, channel) do nothing
+     returning id, channel`,
+    [
+      change.applicationId,
+      change.citizenId,
+      change.eventId,
+      kind,
+      change.status,
+      content.title,
+      content.body,
+      JSON.stringify(content.params),
+      now,
+      ...channels,
+    ],
+  );
+  for (const { id, channel } of inserted.rows) {
+    if (channel !== 'inbox') await deps.jobs.sendNotification(tx, { notificationId: id });
   }
 }
