@@ -12,12 +12,15 @@ import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from 
 import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
 
 const TOKEN_REREAD_MS = 60_000;
+/** The quota Zalo reports with every answer is recorded at most this often per worker (and whenever it runs out). */
+const QUOTA_RECORD_INTERVAL_MS = 10_000;
 
 export function createZbsChannel(context: ChannelContext): NotifyChannel {
   const { config, client, db, now, log, pacer } = context;
   const settings = config.notifications;
   const tokens = { accessToken: settings.zbs.accessToken, refreshToken: settings.zbs.refreshToken };
   let known: { token: string; readAt: number } | undefined;
+  let quotaRecorded: { daily: number; at: number } | undefined;
   const remember = (token: string) => {
     known = { token, readAt: Date.now() };
     return token;
@@ -59,13 +62,21 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
 
     async afterAnswer(tx, answer, at) {
       const tomorrow = nextSendingDay(at, settings.quietHours);
-      if (answer.ok && answer.quota) {
+      const quota = answer.ok ? answer.quota : undefined;
+      const record =
+        quota &&
+        (quota.remaining <= 0 ||
+          quotaRecorded === undefined ||
+          quotaRecorded.daily !== quota.daily ||
+          Date.now() - quotaRecorded.at >= QUOTA_RECORD_INTERVAL_MS);
+      if (quota && record) {
+        quotaRecorded = { daily: quota.daily, at: Date.now() };
         await tx.query(
           `insert into notification_channels (channel, daily_quota, remaining_quota, quota_updated_at) values ('zbs', $1, $2, $3)
            on conflict (channel) do update set daily_quota = $1, remaining_quota = $2, quota_updated_at = $3`,
-          [answer.quota.daily, answer.quota.remaining, at],
+          [quota.daily, quota.remaining, at],
         );
-        if (answer.quota.remaining <= 0) await pauseChannel(tx, 'zbs', tomorrow, 'QUOTA_EXHAUSTED');
+        if (quota.remaining <= 0) await pauseChannel(tx, 'zbs', tomorrow, 'QUOTA_EXHAUSTED');
       }
       if (!answer.ok && answer.code === -144) await pauseChannel(tx, 'zbs', tomorrow, 'QUOTA_EXHAUSTED');
     },
