@@ -80,8 +80,18 @@ interface Claim {
   confirmByDailyLimit: boolean;
 }
 
+/** A row as claimed: with whether a newer status event of its application already notified the citizen. */
+type ClaimedRow = NotificationRow & { superseded: boolean };
+
 const ROW_COLUMNS = `id, application_id, citizen_id, event_id, channel, kind, status, title, body, params, state, attempts,
   next_attempt_at, last_attempt_at, provider_msg_id, error_code, created_at`;
+
+/** Read with the row: a newer status event of the same application notified the citizen (this one is out of date). */
+const SUPERSEDED = `exists (
+    select 1 from notifications n join application_events e on e.event_id = n.event_id
+    where n.application_id = notifications.application_id and n.channel = 'inbox'
+      and e.id > (select id from application_events where event_id = notifications.event_id)
+  ) as superseded`;
 
 function toDate(value: Date | string | null): Date | null {
   return value === null ? null : new Date(value);
@@ -187,19 +197,8 @@ export function createNotifyHandler(deps: NotifyDependencies) {
     return { zaloUserId: citizen.zalo_user_id, phone, lastSeenAt: new Date(citizen.last_seen_at), chosen };
   }
 
-  /** A newer status event of the same application notified the citizen: this message is out of date. */
-  async function superseded(tx: Queryable, row: NotificationRow): Promise<boolean> {
-    const { rows } = await tx.query(
-      `select 1 from notifications n join application_events e on e.event_id = n.event_id
-       where n.application_id = $1 and n.channel = 'inbox'
-         and e.id > (select id from application_events where event_id = $2)`,
-      [row.application_id, row.event_id],
-    );
-    return rows.length > 0;
-  }
-
   /** The claim transaction's decision for a row that may be sent now. */
-  async function prepare(tx: Queryable, row: NotificationRow, at: Date, resend: boolean): Promise<Claim | NotifyOutcome> {
+  async function prepare(tx: Queryable, row: ClaimedRow, at: Date, resend: boolean): Promise<Claim | NotifyOutcome> {
     // A repeat after an unknown outcome stays marked as one while it waits.
     const waitCode = (code: string | null) => (resend ? OUTCOME_UNKNOWN : code);
     const recipient = await recipientOf(tx, row);
@@ -208,7 +207,7 @@ export function createNotifyHandler(deps: NotifyDependencies) {
       await setState(tx, row, 'permanent-failure', at, { code: 'CHANNEL_OFF' });
       return 'failed';
     }
-    if (!resend && (await superseded(tx, row))) {
+    if (!resend && row.superseded) {
       await setState(tx, row, 'permanent-failure', at, { code: 'SUPERSEDED' });
       return 'superseded';
     }
@@ -244,7 +243,7 @@ export function createNotifyHandler(deps: NotifyDependencies) {
   }
 
   /** A row left `sending` without Zalo's answer: a worker died, or the answer was lost. */
-  async function resolveUnknown(tx: Queryable, row: NotificationRow, at: Date): Promise<Claim | NotifyOutcome> {
+  async function resolveUnknown(tx: Queryable, row: ClaimedRow, at: Date): Promise<Claim | NotifyOutcome> {
     if (row.error_code !== OUTCOME_UNKNOWN) {
       log.warn({ notificationId: row.id, channel: row.channel, attempt: row.attempts }, 'a send was interrupted: outcome unknown');
       if (row.channel === 'zbs') {
@@ -263,12 +262,13 @@ export function createNotifyHandler(deps: NotifyDependencies) {
 
   async function claim(notificationId: string): Promise<Claim | NotifyOutcome> {
     return db.transaction(async (tx) => {
-      const { rows } = await tx.query<NotificationRow>(`select ${ROW_COLUMNS} from notifications where id = $1 for update`, [
-        notificationId,
-      ]);
+      const { rows } = await tx.query<ClaimedRow>(
+        `select ${ROW_COLUMNS}, ${SUPERSEDED} from notifications where id = $1 for update`,
+        [notificationId],
+      );
       const found = rows[0];
       if (!found || found.channel === ('inbox' as ZaloChannel)) return 'missing';
-      const row: NotificationRow = {
+      const row: ClaimedRow = {
         ...found,
         next_attempt_at: toDate(found.next_attempt_at),
         last_attempt_at: toDate(found.last_attempt_at),
