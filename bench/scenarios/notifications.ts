@@ -473,21 +473,25 @@ export const notifications: Scenario = {
           'second are at most 0.8× the attempt rate here, since one attempt in five fails by design. A send refused for ' +
           'the rate is a failed check: the pacing should prevent every one. The daily limits (ZBS quota, 1,000 mini app ' +
           'notifications per app) are set out of the way.',
-        '**What limits it** (proxy profiled during 3,000-message runs at a 200/s limit, with `BENCH_PROFILE_DIR`, and ' +
-          'every query counted): a message costs about 25 statements — the webhook\'s transaction (lock the mirror, the ' +
-          'event, the status, the due date and details, the inbox and ZBS rows, the job), the claim (row, recipient and ' +
-          'consents, superseded?, channel paused?), the send, the record, and the receipt\'s transaction. **PGlite:** one ' +
-          'process runs the API, the worker and the database on one core, ≈ 85% of it inside PGlite (its WebAssembly ' +
-          'Postgres and its protocol code), so ≈ 55–70 attempts/s is its ceiling. **PostgreSQL:** the proxy waits on ' +
-          'round trips more than on the CPU, so sends in flight set the rate. *Changed:* pg-boss\'s `work()` fetched one ' +
-          'job per loop (a fetch query per message — as many as all the message\'s own on PGlite) or, in batches, ' +
-          'waited for the slowest send of each batch (a Zalo retry); a job loop of our own now keeps ' +
-          '`NOTIFY_CONCURRENCY` sends running and fetches for the free slots (PostgreSQL 70 → 123 attempts/s, PGlite ' +
-          '55 → 68); the sweep no longer re-enqueues every waiting row each second; two queries a status change less ' +
-          '(the due date read with the lock, the duplicate check left to the insert). The bench\'s rounds (every ' +
-          'dossier\'s next change once all messages settled) became a pipeline per dossier. *Would change:* claim ' +
-          'several rows per transaction and cache the OA token and channel pause in the process (≈ 5 statements a ' +
-          'message less); for PGlite, nothing big: a province-wide deployment runs PostgreSQL.',
+        '**What limits it** (proxy profiled during 3,000-message runs with `BENCH_PROFILE_DIR`, and every statement ' +
+          'counted and timed): a message costs about 20 statements — the webhook\'s transaction (lock the mirror, the ' +
+          'event, the application\'s new status and details, the notification rows, the job), the claim (row and ' +
+          'superseded?, recipient and consents, channel paused?, the lease), the send, the record, and the receipt\'s ' +
+          'transaction. **PGlite:** one process runs the API, the worker and the database on one core, ≈ 85% of it ' +
+          'inside PGlite (its WebAssembly Postgres and its protocol code), so its statements per second set the rate. ' +
+          '**PostgreSQL:** the proxy waits on round trips more than on the CPU, so sends in flight set the rate. ' +
+          '*Changed:* earlier, pg-boss\'s `work()` fetched one job per loop or, in batches, waited for the slowest send ' +
+          'of each batch; a job loop of our own keeps `NOTIFY_CONCURRENCY` sends running (PostgreSQL 70 → 123 ' +
+          'attempts/s). This round, from the statement counts: a delivery receipt found its notification with ' +
+          '`id = $1 or provider_msg_id = $2`, which read the whole notifications table (2 ms a receipt at 6,000 rows, ' +
+          'growing with the table) — now two index lookups and a partial index on `provider_msg_id`; the status, its ' +
+          'details and the sync time are one update of the application instead of three; the inbox and Zalo rows one ' +
+          'insert; the superseded check is read with the claimed row; the OA token is read once a minute per worker and ' +
+          'the quota Zalo reports recorded every 10 s (and when it runs out) instead of per message. PGlite went from ' +
+          '0.53× to ≈ 0.75–0.86× of the limit (3,000-message runs: 71 → 86 attempts/s), the full run\'s PGlite part ' +
+          'from 239 s to ≈ 170 s. *Would change:* the record\'s re-read of the row could be the guarded update itself, ' +
+          'and the channel pause read with the recipient; beyond that, PGlite is the demo\'s and a small office\'s ' +
+          'database: a province-wide proxy runs PostgreSQL.',
       ],
       tables,
       budgets,
