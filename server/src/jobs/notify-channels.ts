@@ -41,6 +41,8 @@ export interface Recipient {
   lastSeenAt: Date;
   /** The channel is still on for this citizen (consent granted, chosen, phone verified for ZBS). */
   chosen: boolean;
+  /** Until when the whole channel waits (a daily limit or quota used up); null when it is not paused now. */
+  channelPausedUntil: Date | null;
 }
 
 /** Zalo's answer, or ours when the send could not be made (the OA token could not be refreshed). */
@@ -87,12 +89,4 @@ export async function pauseChannel(tx: Queryable, channel: ZaloChannel, until: D
        pause_reason = $3`,
     [channel, until, reason],
   );
-}
-
-export async function channelPausedUntil(tx: Queryable, channel: ZaloChannel, now: Date): Promise<Date | null> {
-  const { rows } = await tx.query<{ paused_until: Date | null }>('select paused_until from notification_channels where channel = $1', [
-    channel,
-  ]);
-  const until = rows[0]?.paused_until ? new Date(rows[0].paused_until) : null;
-  return until && until.getTime() > now.getTime() ? until : null;
 }

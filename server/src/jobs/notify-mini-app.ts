@@ -3,7 +3,7 @@
 // days, one per user and day, 1,000 per app and day, 06:00–22:00: the proxy checks what it knows before calling
 // (citizens.last_seen_at, its own count of today's messages), and Zalo's answers cover the rest.
 import { miniAppTemplateData, nextSendingDay, vietnamDayBounds } from '../domain/notifications';
-import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
+import { type ChannelContext, type NotifyChannel, pauseChannel } from './notify-channels';
 
 const SEVEN_DAYS_MS = 7 * 86_400_000;
 
@@ -16,7 +16,7 @@ export function createMiniAppChannel(context: ChannelContext): NotifyChannel {
         return { kind: 'fail', state: 'permanent-failure', code: 'NOT_SEEN_7_DAYS' };
       }
       const tomorrow = nextSendingDay(now, settings.quietHours);
-      const paused = await channelPausedUntil(tx, 'mini-app', now);
+      const paused = recipient.channelPausedUntil;
       if (paused) return { kind: 'limit', until: paused, code: 'APP_DAILY_LIMIT' };
       const { start, end } = vietnamDayBounds(now);
       const { rows } = await tx.query<{ citizen: number; app: number }>(

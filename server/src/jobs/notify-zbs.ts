@@ -9,7 +9,7 @@
 // without calling Zalo (services/zalo-oa-tokens.ts).
 import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '../domain/notifications';
 import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../services/zalo-oa-tokens';
-import { type ChannelContext, channelPausedUntil, type NotifyChannel, pauseChannel } from './notify-channels';
+import { type ChannelContext, type NotifyChannel, pauseChannel } from './notify-channels';
 
 const TOKEN_REREAD_MS = 60_000;
 /** The quota Zalo reports with every answer is recorded at most this often per worker (and whenever it runs out). */
@@ -26,9 +26,9 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
     return token;
   };
   return {
-    async precheck(tx, _row, recipient, at) {
+    async precheck(_tx, _row, recipient) {
       if (!recipient.phone) return { kind: 'fail', state: 'permanent-failure', code: 'CHANNEL_OFF' };
-      const paused = await channelPausedUntil(tx, 'zbs', at);
+      const paused = recipient.channelPausedUntil;
       // The quota is the OA's, for every message: waiting is all there is to do (or giving way, jobs/notify.ts).
       return paused ? { kind: 'limit', until: paused, code: 'QUOTA_EXHAUSTED' } : { kind: 'go' };
     },

@@ -167,7 +167,7 @@ export function createNotifyHandler(deps: NotifyDependencies) {
     return 'waiting' as const;
   }
 
-  async function recipientOf(tx: Queryable, row: NotificationRow): Promise<Recipient | null> {
+  async function recipientOf(tx: Queryable, row: NotificationRow, at: Date): Promise<Recipient | null> {
     const granted = (purpose: string) =>
       `exists (select 1 from consents k where k.citizen_id = c.id and k.purpose = '${purpose}' and k.withdrawn_at is null)`;
     const { rows } = await tx.query<{
@@ -178,14 +178,18 @@ export function createNotifyHandler(deps: NotifyDependencies) {
       phone_enabled: boolean | null;
       notifications_granted: boolean;
       phone_granted: boolean;
+      channel_paused_until: Date | null;
     }>(
-      // Locks the citizen: two of their messages are never claimed at once, so the one-a-day count cannot race.
+      // Locks the citizen: two of their messages are never claimed at once, so the one-a-day count cannot race. The
+      // channel's pause comes with it (as of the statement's start: a pause committed while this waited for the lock
+      // costs one send that Zalo refuses for the same limit, which pauses the channel again).
       `select c.zalo_user_id, c.phone, c.last_seen_at, s.mini_app_allowed_at, s.phone_enabled,
-         ${granted('notifications')} as notifications_granted, ${granted('phone')} as phone_granted
+         ${granted('notifications')} as notifications_granted, ${granted('phone')} as phone_granted,
+         (select paused_until from notification_channels where channel = $2) as channel_paused_until
        from citizens c left join notification_settings s on s.citizen_id = c.id
        where c.id = $1
        for update of c`,
-      [row.citizen_id],
+      [row.citizen_id, row.channel],
     );
     const citizen = rows[0];
     if (!citizen) return null;
@@ -194,14 +198,21 @@ export function createNotifyHandler(deps: NotifyDependencies) {
       citizen.notifications_granted &&
       settings.channels.includes(row.channel) &&
       (row.channel === 'mini-app' ? citizen.mini_app_allowed_at !== null : citizen.phone_enabled === true && phone !== null);
-    return { zaloUserId: citizen.zalo_user_id, phone, lastSeenAt: new Date(citizen.last_seen_at), chosen };
+    const paused = citizen.channel_paused_until === null ? null : new Date(citizen.channel_paused_until);
+    return {
+      zaloUserId: citizen.zalo_user_id,
+      phone,
+      lastSeenAt: new Date(citizen.last_seen_at),
+      chosen,
+      channelPausedUntil: paused && paused.getTime() > at.getTime() ? paused : null,
+    };
   }
 
   /** The claim transaction's decision for a row that may be sent now. */
   async function prepare(tx: Queryable, row: ClaimedRow, at: Date, resend: boolean): Promise<Claim | NotifyOutcome> {
     // A repeat after an unknown outcome stays marked as one while it waits.
     const waitCode = (code: string | null) => (resend ? OUTCOME_UNKNOWN : code);
-    const recipient = await recipientOf(tx, row);
+    const recipient = await recipientOf(tx, row, at);
     if (!recipient || !recipient.chosen) {
       // Consent withdrawn, channel turned off or phone gone since the event: not sent.
       await setState(tx, row, 'permanent-failure', at, { code: 'CHANNEL_OFF' });
