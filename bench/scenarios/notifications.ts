@@ -487,10 +487,11 @@ export const notifications: Scenario = {
           'growing with the table) — now two index lookups and a partial index on `provider_msg_id`; the status, its ' +
           'details and the sync time are one update of the application instead of three; the inbox and Zalo rows one ' +
           'insert; the superseded check is read with the claimed row; the OA token is read once a minute per worker and ' +
-          'the quota Zalo reports recorded every 10 s (and when it runs out) instead of per message. PGlite went from ' +
-          '0.53× to ≈ 0.75–0.86× of the limit (3,000-message runs: 71 → 86 attempts/s), the full run\'s PGlite part ' +
-          'from 239 s to ≈ 170 s. *Would change:* the record\'s re-read of the row could be the guarded update itself, ' +
-          'and the channel pause read with the recipient; beyond that, PGlite is the demo\'s and a small office\'s ' +
+          'the quota Zalo reports recorded every 10 s (and when it runs out) instead of per message; the channel\'s ' +
+          'pause is read with the recipient. PGlite went from 0.53× to ≈ 0.9× of the limit (3,000-message runs: 71 → ' +
+          '95 attempts/s), the full run\'s PGlite part from 239 s to ≈ 150 s. *Would change:* the record\'s re-read ' +
+          'of the row could be its guarded update (one statement less); beyond that, PGlite is the demo\'s and a small ' +
+          'office\'s ' +
           'database: a province-wide proxy runs PostgreSQL.',
       ],
       tables,
