@@ -488,7 +488,7 @@ export const notifications: Scenario = {
           'details and the sync time are one update of the application instead of three; the inbox and Zalo rows one ' +
           'insert; the superseded check is read with the claimed row; the OA token is read once a minute per worker and ' +
           'the quota Zalo reports recorded every 10 s (and when it runs out) instead of per message; the channel\'s ' +
-          'pause is read with the recipient. PGlite went from 0.53× to ≈ 0.9× of the limit (3,000-message runs: 71 → ' +
+          'pause is read with the recipient. PGlite went from 0.53× to 0.84–0.90× of the limit (3,000-message runs: 71 → ' +
           '95 attempts/s), the full run\'s PGlite part from 239 s to ≈ 150 s. *Would change:* the record\'s re-read ' +
           'of the row could be its guarded update (one statement less); beyond that, PGlite is the demo\'s and a small ' +
           'office\'s ' +
