@@ -491,8 +491,7 @@ export const notifications: Scenario = {
           'pause is read with the recipient. PGlite went from 0.53× to 0.84–0.90× of the limit (3,000-message runs: 71 → ' +
           '95 attempts/s), the full run\'s PGlite part from 239 s to ≈ 150 s. *Would change:* the record\'s re-read ' +
           'of the row could be its guarded update (one statement less); beyond that, PGlite is the demo\'s and a small ' +
-          'office\'s ' +
-          'database: a province-wide proxy runs PostgreSQL.',
+          'office\'s database: a province-wide proxy runs PostgreSQL.',
       ],
       tables,
       budgets,

@@ -21,6 +21,11 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
   const tokens = { accessToken: settings.zbs.accessToken, refreshToken: settings.zbs.refreshToken };
   let known: { token: string; readAt: number } | undefined;
   let quotaRecorded: { daily: number; at: number } | undefined;
+  const worthRecording = (quota: { daily: number; remaining: number }) =>
+    quota.remaining <= 0 ||
+    quotaRecorded === undefined ||
+    quotaRecorded.daily !== quota.daily ||
+    Date.now() - quotaRecorded.at >= QUOTA_RECORD_INTERVAL_MS;
   const remember = (token: string) => {
     known = { token, readAt: Date.now() };
     return token;
@@ -63,13 +68,7 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
     async afterAnswer(tx, answer, at) {
       const tomorrow = nextSendingDay(at, settings.quietHours);
       const quota = answer.ok ? answer.quota : undefined;
-      const record =
-        quota &&
-        (quota.remaining <= 0 ||
-          quotaRecorded === undefined ||
-          quotaRecorded.daily !== quota.daily ||
-          Date.now() - quotaRecorded.at >= QUOTA_RECORD_INTERVAL_MS);
-      if (quota && record) {
+      if (quota && worthRecording(quota)) {
         quotaRecorded = { daily: quota.daily, at: Date.now() };
         await tx.query(
           `insert into notification_channels (channel, daily_quota, remaining_quota, quota_updated_at) values ('zbs', $1, $2, $3)

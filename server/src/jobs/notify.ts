@@ -71,7 +71,6 @@ const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
 /** How long the sweep leaves a new row to the job enqueued with it. */
 const NEW_ROW_GRACE_MS = 60_000;
 
-
 interface Claim {
   row: NotificationRow;
   recipient: Recipient;

@@ -46,14 +46,14 @@ export function createLogger(level: LogLevel, destination: pino.DestinationStrea
   );
 }
 
+type LogArgs = Parameters<FastifyBaseLogger['info']>;
+
 /**
  * Fastify gives every request a child logger bound to its id, and building a pino child (its bindings serialised,
  * its prototype chain set up) costs a cached read more than the rest of its logging. The stand-in built here
  * builds that child on the request's first line at an enabled level; a request that logs nothing never builds it.
  * What is written is the same: the child's own lines, with the request id.
  */
-type LogArgs = Parameters<FastifyBaseLogger['info']>;
-
 class LazyChildLogger implements FastifyBaseLogger {
   private built: FastifyBaseLogger | undefined;
 
@@ -151,10 +151,7 @@ export class RequestSummary {
   private since = Date.now();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly intervalMs = REQUEST_SUMMARY_INTERVAL_MS,
-  ) {}
+  constructor(private readonly logger: Logger) {}
 
   add(method: string, route: string | null, ms: number): void {
     const key = route === null ? method : `${method} ${route}`;
@@ -167,7 +164,7 @@ export class RequestSummary {
     entry.totalMs += ms;
     if (ms > entry.maxMs) entry.maxMs = ms;
     if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), this.intervalMs);
+      this.timer = setTimeout(() => this.flush(), REQUEST_SUMMARY_INTERVAL_MS);
       this.timer.unref();
     }
   }
@@ -195,13 +192,13 @@ export class PrivacyLogController extends LogController {
   /** The routine reads' summary; flush() it when the server closes. */
   readonly summary: RequestSummary;
 
-  constructor(logger: Logger, summaryIntervalMs?: number) {
+  constructor(logger: Logger) {
     super();
-    this.summary = new RequestSummary(logger, summaryIntervalMs);
+    this.summary = new RequestSummary(logger);
   }
 
   incomingRequest(): void {
-    // One line per request, written on completion.
+    // Nothing on arrival: requestCompleted logs the request (or counts it) once it is answered.
   }
 
   routeNotFound(): void {

@@ -120,13 +120,31 @@ export async function lockMirror(tx: Queryable, applicationId: string): Promise<
   };
 }
 
-async function writeState(tx: Queryable, row: MirrorRow, state: DossierState): Promise<void> {
-  await tx.query(
-    `update applications set due_at = $2, receipt_code = coalesce($3, receipt_code), status_details = $4::jsonb
-     where id = $1`,
-    [row.id, state.dueAt, state.receiptCode, JSON.stringify(statusDetailsOf(state))],
-  );
-  row.due_at = state.dueAt;
+/**
+ * Writes what a report moved in the application's mirror, in one update (one new row version): the step's status,
+ * the dossier's state (due date, receipt code, details) and the time the mirror was last known current.
+ */
+async function updateMirror(
+  tx: Queryable,
+  row: MirrorRow,
+  { step, state, syncedAt }: { step?: ProcessingStep; state?: DossierState | null; syncedAt?: Date },
+): Promise<void> {
+  const columns: Array<[column: string, value: unknown]> = [];
+  if (step) columns.push(['status', step.status], ['last_status_at', step.at]);
+  if (state) {
+    columns.push(['due_at', state.dueAt], ['status_details', JSON.stringify(statusDetailsOf(state))]);
+    // A state without a receipt code keeps the one the mirror has.
+    if (state.receiptCode !== null) columns.push(['receipt_code', state.receiptCode]);
+  }
+  if (syncedAt) columns.push(['last_synced_at', syncedAt]);
+  if (columns.length === 0) return;
+  const assignments = columns.map(([column], index) => `${column} = $${index + 2}${column === 'status_details' ? '::jsonb' : ''}`);
+  await tx.query(`update applications set ${assignments.join(', ')} where id = $1`, [row.id, ...columns.map(([, value]) => value)]);
+  if (step) {
+    row.status = step.status;
+    row.last_status_at = step.at;
+  }
+  if (state) row.due_at = state.dueAt;
 }
 
 /** A change the mirror applied, before its effects know the due date that results. */
@@ -212,29 +230,11 @@ async function recordStatusReport(
     row.forwarding_state = 'forwarded';
     row.one_stop_id ??= report.dossierId;
   }
-  // The status, the state that came with it and the sync time in one update (one new row version, not three).
-  const state = report.state && report.state.status === step.status ? report.state : null;
-  await tx.query(
-    `update applications set status = $2, last_status_at = $3,
-       due_at = case when $4::boolean then $5::timestamptz else due_at end,
-       receipt_code = coalesce($6::text, receipt_code),
-       status_details = case when $4::boolean then $7::jsonb else status_details end,
-       last_synced_at = coalesce($8::timestamptz, last_synced_at)
-     where id = $1`,
-    [
-      row.id,
-      step.status,
-      step.at,
-      state !== null,
-      state?.dueAt ?? null,
-      state?.receiptCode ?? null,
-      state ? JSON.stringify(statusDetailsOf(state)) : null,
-      report.syncedAt ?? null,
-    ],
-  );
-  row.status = step.status;
-  row.last_status_at = step.at;
-  if (state) row.due_at = state.dueAt;
+  await updateMirror(tx, row, {
+    step,
+    state: report.state && report.state.status === step.status ? report.state : null,
+    syncedAt: report.syncedAt,
+  });
 
   const outcome = decision.outcome as 'changed' | 'refreshed';
   return {
@@ -305,10 +305,8 @@ export async function applyDossierSnapshot(
     }
   }
   const newest = ordered.at(-1)?.step.at;
-  if (row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at))) {
-    await writeState(tx, row, dossier);
-  }
+  const current = row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at));
+  await updateMirror(tx, row, { state: current ? dossier : null, syncedAt: now });
   await runEffects(tx, row, changes, previousDueAt, effects);
-  await markSynced(tx, row.id, now);
   return { recorded, applied, status: row.status };
 }
