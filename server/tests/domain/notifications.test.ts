@@ -95,6 +95,35 @@ describe('the words of a message', () => {
     );
   });
 
+  it.each([
+    ['received', 'Hồ sơ đã được tiếp nhận', 'cơ quan đã tiếp nhận hồ sơ, hẹn trả kết quả ngày 25/11/2026.'],
+    ['refused', 'Hồ sơ không được tiếp nhận', 'cơ quan không tiếp nhận hồ sơ. Lý do: Thiếu chữ ký của người yêu cầu. Mở hồ sơ để xem chi tiết.'],
+    [
+      'supplement-required',
+      'Hồ sơ cần bổ sung giấy tờ',
+      'cơ quan yêu cầu bổ sung Bản sao giấy khai sinh; Xác nhận nơi cư trú. Mở hồ sơ để gửi bổ sung.',
+    ],
+    ['fee-required', 'Hồ sơ cần nộp phí, lệ phí', 'cần nộp 25.000 đồng (Lệ phí cấp bản sao). Mở hồ sơ để xem cách nộp.'],
+    ['stopped', 'Hồ sơ đã dừng xử lý', 'cơ quan đã dừng xử lý hồ sơ. Lý do: Thiếu chữ ký của người yêu cầu. Mở hồ sơ để xem chi tiết.'],
+    ['delayed', 'Hồ sơ được hẹn lại ngày trả', 'cơ quan xin lỗi vì chậm trả kết quả và hẹn lại ngày 02/12/2026.'],
+    [
+      'result-ready',
+      'Hồ sơ đã có kết quả',
+      'đã có kết quả, mời bạn nhận tại Bộ phận một cửa xã Khao Mang. Mở hồ sơ để xem cách nhận.',
+    ],
+    ['returned', 'Đã trả kết quả hồ sơ', 'kết quả đã được trả. Cảm ơn bạn; mở hồ sơ để đánh giá dịch vụ.'],
+  ] as const)('%s: "%s", with the procedure, the receipt code and the next step', (kind, title, detail) => {
+    const content = composeNotification(kind, { ...facts, reason: 'Thiếu chữ ký của người yêu cầu' });
+    expect(content.title).toBe(title);
+    expect(content.body).toBe(`Đăng ký khai sinh — mã hồ sơ 04465-261122-0007: ${detail}`);
+  });
+
+  it('every kind of message is one of the eight above', () => {
+    expect([...NOTIFICATION_KINDS].sort()).toEqual(
+      ['delayed', 'fee-required', 'received', 'refused', 'result-ready', 'returned', 'stopped', 'supplement-required'].sort(),
+    );
+  });
+
   it('without a receipt code or details, still a complete sentence', () => {
     const bare: NotificationFacts = { ...facts, receiptCode: null, supplementDocuments: [], fee: null, pickupPlace: null, dueAt: null, delayedTo: null };
     expect(composeNotification('supplement-required', bare).body).toBe(

@@ -114,6 +114,40 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
     expect(inbox.unreadCount).toBe(2);
   });
 
+  it('processing stopped: the “closed” template and the mini app message give the officer’s reason; starting processing sends nothing', async () => {
+    const demo = DEMO_CITIZENS[2];
+    const citizen = await stack.signIn(demo);
+    await stack.optIn(citizen, { miniApp: true, phone: true });
+    const { applicationId, dossierId } = await stack.accepted(citizen);
+    await settled(applicationId, 2);
+    stack.clock.moveTo(9, 0);
+    await stack.officer(dossierId, 'start-processing');
+    await stack.officer(dossierId, 'stop', { reason: 'Người yêu cầu đã chuyển hộ khẩu sang tỉnh khác' });
+    const rows = await settled(applicationId, 4);
+    expect(rows.map((row) => [row.kind, row.channel, row.state])).toEqual([
+      ['received', 'mini-app', 'delivered'],
+      ['received', 'zbs', 'delivered'],
+      ['stopped', 'mini-app', 'delivered'],
+      ['stopped', 'zbs', 'delivered'],
+    ]);
+
+    const detail = 'cơ quan đã dừng xử lý hồ sơ. Lý do: Người yêu cầu đã chuyển hộ khẩu sang tỉnh khác. Mở hồ sơ để xem chi tiết.';
+    const link = `https://zalo.me/s/1234567890123456789/?application=${applicationId}`;
+    const stopped = (await stack.messages({ userId: demo.id })).filter((message) => JSON.stringify(message.data).includes('dừng xử lý'));
+    expect(stopped.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+      expect.objectContaining({
+        channel: 'mini-app',
+        data: expect.objectContaining({ title: 'Hồ sơ đã dừng xử lý', contentDescription: expect.stringContaining(detail), buttonUrl: link }),
+      }),
+      expect.objectContaining({
+        channel: 'zbs',
+        trackingId: rows[3].id,
+        templateId: stack.t.config.notifications.zbs.templates.closed,
+        data: { procedure_name: 'Đăng ký khai sinh', receipt_code: expect.any(String), status: 'Hồ sơ đã dừng xử lý', detail, link },
+      }),
+    ]);
+  });
+
   it('the one-stop webhooks delivered again (a retry, a replay) send nothing more', async () => {
     const citizen = await stack.signIn(DEMO_CITIZENS[1]);
     await stack.optIn(citizen, { miniApp: true, phone: true });
