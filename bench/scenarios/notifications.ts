@@ -5,6 +5,7 @@
 // delivery receipt), and the counts of messages delivered, duplicated and lost — read on both sides: the proxy's
 // operator stats and database, and the sandbox's record of every message a phone received.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_OPERATOR_API_KEY } from '../../server/src/config';
@@ -14,7 +15,7 @@ import { applicationBody, phonePhoto, submitApplication, uploadPhoto } from '../
 import type { DatabaseTarget } from '../harness/database';
 import { REPO_ROOT, sleep } from '../harness/processes';
 import type { BudgetCheck, CorrectnessCheck, Scenario, ScenarioResult, Table } from '../harness/report-types';
-import { formatSummary, summarize } from '../harness/stats';
+import { formatSummary, percentile, summarize } from '../harness/stats';
 
 const FAILURE_RATE = 0.2;
 /**
@@ -44,6 +45,49 @@ const PROXY_ENV = {
   NOTIFY_SEND_RATE_PER_SECOND: String(RATE_LIMIT),
   NOTIFY_CONCURRENCY: '16',
 };
+/** Zalo wants a webhook answered within 2 s (reference, "Webhooks from Zalo"). */
+const ZALO_RECEIPT_ANSWER_MS = 2000;
+const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+
+interface AnswerTimes {
+  n: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+  over2s: number;
+}
+
+function answerTimes(values: number[]): AnswerTimes {
+  const any = values.length > 0;
+  return {
+    n: values.length,
+    p50Ms: any ? percentile(values, 0.5) : null,
+    p99Ms: any ? percentile(values, 0.99) : null,
+    maxMs: any ? values.reduce((max, value) => Math.max(max, value), 0) : null,
+    over2s: values.filter((value) => value > ZALO_RECEIPT_ANSWER_MS).length,
+  };
+}
+
+const formatAnswerTimes = (times: AnswerTimes) =>
+  times.maxMs === null
+    ? '—'
+    : `${ms(times.p50Ms)} / ${ms(times.p99Ms)} / ${ms(times.maxMs)} (n=${times.n.toLocaleString('en-US')}; ${times.over2s} over 2 s)`;
+
+/** The response times the proxy logged for one route (its request log: a line per write, with responseTimeMs). */
+function loggedResponseTimes(logFile: string, route: string): number[] {
+  const times: number[] = [];
+  for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes(route)) continue;
+    try {
+      const entry = JSON.parse(line) as { route?: string; responseTimeMs?: number };
+      if (entry.route === route && typeof entry.responseTimeMs === 'number') times.push(entry.responseTimeMs);
+    } catch {
+      // not a JSON line (a stack trace, a warning from Node)
+    }
+  }
+  return times;
+}
+
 const SANDBOX_ENV = {
   ONE_STOP_AUTO_ACCEPT: 'false',
   ZALO_SENDING_HOURS: '0-24',
@@ -141,6 +185,12 @@ interface NotificationRun {
   proxy: { inbox: number; zbsRows: number; delivered: number; states: Record<string, number> };
   sandbox: { messages: number; distinctTrackingIds: number; duplicates: number };
   completed: boolean;
+  /**
+   * How long Zalo's delivery receipts waited for the proxy's answer: as the proxy's request log times them (from the
+   * request's arrival to the answer), and as the sandbox timed each attempt (its own delays on the shared machine too).
+   */
+  receiptAnswers: { proxy: AnswerTimes; sender: AnswerTimes };
+
   /** ZBS rows that ended failed, by error code. */
   failures: Record<string, number>;
 }
@@ -215,6 +265,15 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
       const { channels } = (await call('GET', `${backend.sandboxUrl}/sandbox/control/zalo/send-rate`)) as SendRate;
       return { attempts: channels.zbs.allowed + channels.zbs.refused, refused: channels.zbs.refused };
     };
+    // How long the proxy took to answer each Zalo delivery receipt (the sandbox times every attempt; it keeps its last
+    // 500 deliveries, so the list is read every second, by msg_id).
+    const receiptAnswers = new Map<string, number[]>();
+    const collectReceiptAnswers = async (settle = false) => {
+      const { deliveries } = (await call('GET', `${backend.sandboxUrl}/sandbox/control/zalo/webhooks${settle ? '?settle=true' : ''}`)) as {
+        deliveries: { msgId: string; attempts: { durationMs: number }[] }[];
+      };
+      for (const delivery of deliveries) receiptAnswers.set(delivery.msgId, delivery.attempts.map((attempt) => attempt.durationMs));
+    };
     let lastStats: Stats | null = null;
     let issuing = true;
     let issueSeconds = 0;
@@ -223,7 +282,7 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
       let lastChange = 0;
       for (;;) {
         await sleep(1000);
-        const [current, rate] = await Promise.all([stats(), sendRate()]);
+        const [current, rate] = await Promise.all([stats(), sendRate(), collectReceiptAnswers()]);
         lastStats = current;
         const delivered = current.byChannel.zbs?.delivered ?? 0;
         // Rows created and not yet claimed: due now (no quiet hours, no quota in this run).
@@ -333,6 +392,8 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
       }
     }
     const finalRate = await sendRate();
+    await collectReceiptAnswers(true);
+    const proxyLog = backend.processes.find((running) => running.name === 'proxy')?.logFile;
     const { messages } = await call('GET', `${backend.sandboxUrl}/sandbox/control/zalo/messages?channel=zbs`);
     const zbsMessages = messages as { trackingId: string | null; duplicateOfTrackingId: boolean }[];
     const finalStats: Stats = lastStats ?? (await stats());
@@ -368,6 +429,10 @@ async function runNotifications(database: DatabaseTarget, quick: boolean, log: (
           duplicates: zbsMessages.filter((message) => message.duplicateOfTrackingId).length,
         },
         completed,
+        receiptAnswers: {
+          proxy: answerTimes(proxyLog ? loggedResponseTimes(proxyLog, '/api/v1/webhooks/zalo') : []),
+          sender: answerTimes([...receiptAnswers.values()].flat()),
+        },
         failures: Object.fromEntries(failed.rows.map((row) => [row.code ?? 'none', row.n])),
       };
     } finally {
@@ -410,6 +475,11 @@ export const notifications: Scenario = {
           ['proxy: ZBS rows by state at the end', Object.entries(run.proxy.states).filter(([, n]) => n > 0).map(([state, n]) => `${state} ${n}`).join(', ')],
           ['sandbox: messages received / distinct tracking ids / recorded duplicates', `${run.sandbox.messages} / ${run.sandbox.distinctTrackingIds} / ${run.sandbox.duplicates}`],
           ['ZBS rows failed, by error code', Object.entries(run.failures).map(([code, n]) => `${code}: ${n}`).join(', ') || 'none'],
+          ['Zalo delivery receipts answered, proxy-timed (its request log): median / p99 / max', formatAnswerTimes(run.receiptAnswers.proxy)],
+          [
+            'the same, sandbox-timed (from sending to reading the answer: the sandbox\'s own delays on the shared machine included)',
+            formatAnswerTimes(run.receiptAnswers.sender),
+          ],
           ['setup (citizens, dossiers) before the clock started', `${run.setupSeconds.toFixed(0)} s`],
         ],
       });
@@ -428,6 +498,17 @@ export const notifications: Scenario = {
             : `${(run.busyAttemptsPerSecond / RATE_LIMIT).toFixed(2)}× (${run.busyAttemptsPerSecond.toFixed(1)} send attempts/s while messages ` +
               `were waiting vs ${RATE_LIMIT}/s; ${run.refusedForRate} refused for the rate; ${run.deliveredPerSecond.toFixed(1)} delivered/s whole run)`,
         pass: run.busyAttemptsPerSecond === null ? null : run.busyAttemptsPerSecond >= 0.9 * RATE_LIMIT,
+      });
+      const answered = run.receiptAnswers.proxy;
+      budgets.push({
+        name: `Zalo delivery receipts answered within Zalo's 2 s (${database.kind})`,
+        budget: '≤ 2,000 ms, every receipt (proxy-timed)',
+        actual:
+          answered.maxMs === null
+            ? 'no receipt in the proxy\'s log'
+            : `max ${ms(answered.maxMs)}, p99 ${ms(answered.p99Ms)}; ${answered.over2s} of ${answered.n.toLocaleString('en-US')} over 2 s ` +
+              `(sandbox-timed max ${ms(run.receiptAnswers.sender.maxMs)})`,
+        pass: answered.maxMs === null ? null : answered.over2s === 0,
       });
       checks.push({
         name: `no send refused for the rate limit, the proxy paces to it (${database.kind})`,

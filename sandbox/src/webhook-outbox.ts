@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
@@ -14,6 +15,8 @@ export interface DeliveryAttempt {
   statusCode: number | null;
   /** Why the attempt failed (network error, timeout, non-2xx); null when delivered. */
   error: string | null;
+  /** How long the receiver took: from sending the request until its answer was read or the attempt failed. */
+  durationMs: number;
 }
 
 /** One webhook and what became of it: what the caller said about it (`Meta`), then the delivery facts. */
@@ -135,6 +138,13 @@ export class WebhookOutbox<Meta extends object> {
   }
 
   private async attempt(url: string, body: string, meta: Meta): Promise<DeliveryAttempt> {
+    const started = performance.now();
+    const ended = (statusCode: number | null, error: string | null): DeliveryAttempt => ({
+      at: new Date().toISOString(),
+      statusCode,
+      error,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -143,14 +153,11 @@ export class WebhookOutbox<Meta extends object> {
         signal: AbortSignal.any([AbortSignal.timeout(this.outbox.timeoutMs), this.closing.signal]),
       });
       await response.arrayBuffer().catch(() => undefined);
-      const at = new Date().toISOString();
-      if (response.ok) return { at, statusCode: response.status, error: null };
-      return { at, statusCode: response.status, error: `HTTP ${response.status}` };
+      return ended(response.status, response.ok ? null : `HTTP ${response.status}`);
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       const name = (error as Error).name;
-      const reason = name === 'TimeoutError' ? 'timeout' : (cause ?? (error as Error).message);
-      return { at: new Date().toISOString(), statusCode: null, error: reason };
+      return ended(null, name === 'TimeoutError' ? 'timeout' : (cause ?? (error as Error).message));
     }
   }
 }

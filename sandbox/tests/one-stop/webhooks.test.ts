@@ -38,7 +38,7 @@ describe('status webhooks', () => {
       expect.objectContaining({ action: 'accept', TrangThaiHoSo: 2, status: 'delivered', url: sandbox.receiver.url }),
       expect.objectContaining({ action: 'start-processing', TrangThaiHoSo: 4, status: 'delivered' }),
     ]);
-    expect(deliveries[0]!.attempts).toEqual([{ at: expect.any(String), statusCode: 200, error: null }]);
+    expect(deliveries[0]!.attempts).toEqual([{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) }]);
     expect(JSON.parse(deliveries[1]!.body)).toEqual(sandbox.receiver.received[1]!.body);
 
     expect((await sandbox.control('DELETE', '/webhooks')).status).toBe(204);

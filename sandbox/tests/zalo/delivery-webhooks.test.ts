@@ -84,7 +84,7 @@ describe('delivery webhooks (user_received_message) to the proxy', () => {
         timestamp: String(Date.parse('2026-03-03T09:00:00+07:00')),
         url: receiver.url,
         status: 'delivered',
-        attempts: [{ at: expect.any(String), statusCode: 200, error: null }],
+        attempts: [{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) }],
         body: receiver.received[0]!.rawBody,
       },
     ]);
@@ -124,6 +124,9 @@ describe('delivery webhooks (user_received_message) to the proxy', () => {
       [null, 'timeout'],
       [200, null],
     ]);
+    // How long the proxy kept each attempt waiting: the held one for the whole timeout.
+    expect(delivery!.attempts[0].durationMs).toBeGreaterThanOrEqual(190);
+    expect(delivery!.attempts[1].durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('marks receipts failed when nothing listens at the URL', async () => {
