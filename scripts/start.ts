@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       'Lào Cai số is running:',
       `  mini app            ${appUrl}`,
       `  proxy API           ${apiUrl}   (OpenAPI: ${apiUrl}/docs)`,
+      `  QR posters          ${apiUrl}/posters   (for commune staff: each office's A4 poster to print)`,
       `  sandbox             ${sandboxUrl}`,
       `  demo phones         ${sandboxUrl}/phone   (Zalo messages the demo citizens received)`,
       'Press Ctrl+C to stop.',

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
 import { officeRoutes } from './routes/offices';
+import { posterPageRoutes } from './routes/offices/poster-pages';
 import { officePosterRoutes } from './routes/offices/posters';
 import { procedureRoutes } from './routes/procedures';
 import { sessionRoutes } from './routes/sessions';
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   await app.register(procedureRoutes, { prefix: '/api/v1', db, caches });
   await app.register(officeRoutes, { prefix: '/api/v1', db });
   await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
+  await app.register(posterPageRoutes, { db, config });
   await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo, now });
   await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
   let jobQueue = jobs;

@@ -113,6 +113,8 @@ const PUBLIC_BY_DESIGN = [
   /^(GET|HEAD) \/api\/v1\/offices(\/:code)?$/,
   // QR codes and printable posters of the one-stop desks (routes/office-posters.test.ts).
   /^(GET|HEAD) \/api\/v1\/offices\/(:code\/(qr\.svg|qr\.png|poster\.pdf)|posters\.pdf)$/,
+  // The HTML pages where commune staff find and download those posters (routes/poster-pages.test.ts).
+  /^(GET|HEAD) \/posters(\/:code|\/\*)?$/,
   /^POST \/api\/v1\/sessions$/,
   // Authenticated by its HMAC signature instead (routes/webhooks.test.ts).
   /^POST \/api\/v1\/webhooks\/one-stop$/,
