@@ -34,6 +34,14 @@ describe('“Quét mã QR” on the home page', () => {
     expect(zmpSdkMock.prompts).toEqual(['scanQRCode']);
   });
 
+  // zalo-platform.md, "Deep links and QR codes": a path may precede the query.
+  it('opens the form of a poster whose link has a path before the query', async () => {
+    await scanFromHome({ content: 'https://zalo.me/s/1234567890123456789/some/path?office=04465&proc=1.001193&env=PRODUCTION' });
+    expect(await h1('Đăng ký khai sinh')).toBeInTheDocument();
+    const office = await screen.findByRole('group', { name: 'Nơi nộp hồ sơ' });
+    expect(await within(office).findByText('Xã Khao Mang')).toBeInTheDocument();
+  });
+
   it('opens the office of a poster without a procedure', async () => {
     await scanFromHome({ content: 'https://zalo.me/s/1234567890123456789/?office=02716&utm_source=poster' });
     expect(await h1('UBND phường Cam Đường')).toBeInTheDocument();
