@@ -1,9 +1,2 @@
-/** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+// The sandbox's pages escape text as the proxy's own pages do: one escape function for both.
+export { escapeHtml } from '../../server/src/services/html';
