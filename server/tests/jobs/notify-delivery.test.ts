@@ -33,16 +33,6 @@ afterEach(async () => {
 
 const supplement = { documents: ['Bản sao giấy chứng nhận kết hôn của cha mẹ'], note: 'Nộp bản chụp rõ nét.' };
 
-/** Rows of the application settled: every Zalo row delivered or failed. */
-async function settled(applicationId: string, expected: number) {
-  return stack.until(async () => {
-    const rows = (await rowsByChannel(stack.t.db, applicationId)).filter((row) => row.channel !== 'inbox');
-    return rows.length === expected && rows.every((row) => ['delivered', 'permanent-failure', 'technical-failure'].includes(row.state))
-      ? rows
-      : undefined;
-  }, `${expected} settled notification rows`);
-}
-
 /** No tracking id sent twice, no two mini app messages for one (user, title, day) among these. */
 function expectNoDuplicates(messages: SandboxMessage[]) {
   expect(messages.filter((message) => message.duplicateOfTrackingId)).toEqual([]);
@@ -56,10 +46,10 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
     await stack.optIn(citizen, { miniApp: true, phone: true });
     const { applicationId, dossierId } = await stack.accepted(citizen);
     // The "received" messages first (one mini app notification a day: that one uses today's).
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     stack.clock.moveTo(9, 0);
     await stack.officer(dossierId, 'request-supplement', supplement);
-    const rows = await settled(applicationId, 4);
+    const rows = await stack.settled(applicationId, 4);
 
     const zalo = rows.filter((row) => row.kind === 'supplement-required');
     expect(zalo.map((row) => [row.channel, row.state, row.attempts])).toEqual([
@@ -119,11 +109,11 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
     const citizen = await stack.signIn(demo);
     await stack.optIn(citizen, { miniApp: true, phone: true });
     const { applicationId, dossierId } = await stack.accepted(citizen);
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     stack.clock.moveTo(9, 0);
     await stack.officer(dossierId, 'start-processing');
     await stack.officer(dossierId, 'stop', { reason: 'Người yêu cầu đã chuyển hộ khẩu sang tỉnh khác' });
-    const rows = await settled(applicationId, 4);
+    const rows = await stack.settled(applicationId, 4);
     expect(rows.map((row) => [row.kind, row.channel, row.state])).toEqual([
       ['received', 'mini-app', 'delivered'],
       ['received', 'zbs', 'delivered'],
@@ -152,7 +142,7 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
     const citizen = await stack.signIn(DEMO_CITIZENS[1]);
     await stack.optIn(citizen, { miniApp: true, phone: true });
     const { applicationId } = await stack.accepted(citizen);
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     const before = await stack.messages({ userId: DEMO_CITIZENS[1].id });
     expect(before.map((message) => message.channel).sort()).toEqual(['mini-app', 'zbs']);
 
@@ -177,7 +167,7 @@ describe('a backlog', () => {
     stack.clock.moveTo(9, 30);
     const citizen = await stack.signIn(DEMO_CITIZENS[0]);
     const { applicationId, dossierId } = await stack.accepted(citizen);
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     const before = await stack.messages({ userId: DEMO_CITIZENS[0].id });
     // The worker is down while the officer asks for a fee and, the fee paid at the desk, marks the result ready.
     await stack.worker.close();
@@ -187,7 +177,7 @@ describe('a backlog', () => {
     await stack.officer(dossierId, 'start-processing');
     await stack.officer(dossierId, 'mark-result-ready', { pickupPlace: 'Bộ phận một cửa xã Khao Mang', pickupMethod: 'Nhận trực tiếp' });
     await stack.restartWorker();
-    const rows = await settled(applicationId, 6);
+    const rows = await stack.settled(applicationId, 6);
     expect(rows.filter((row) => row.kind !== 'received').map((row) => [row.kind, row.channel, row.state, row.error_code])).toEqual([
       ['fee-required', 'mini-app', 'permanent-failure', 'SUPERSEDED'],
       ['fee-required', 'zbs', 'permanent-failure', 'SUPERSEDED'],
@@ -211,7 +201,7 @@ describe('quiet hours', () => {
     await stack.optIn(citizen, { miniApp: true, phone: true });
     stack.clock.moveTo(21, 30);
     const { applicationId, dossierId } = await stack.accepted(citizen);
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     const sent = (await stack.messages({ userId: DEMO_CITIZENS[2].id })).length;
 
     const evening = stack.clock.moveTo(22, 30);
@@ -220,7 +210,7 @@ describe('quiet hours', () => {
     const sixAm = fromVietnamLocal({ year: local.year, month: local.month, day: local.day + 1, hour: 6, minute: 0, second: 0 });
     // The worker looked at both and set them to wait for 06:00.
     const waiting = await stack.until(async () => {
-      const rows = (await rowsByChannel(stack.t.db, applicationId)).filter((row) => row.kind === 'fee-required' && row.channel !== 'inbox');
+      const rows = (await stack.zaloRows(applicationId)).filter((row) => row.kind === 'fee-required');
       return rows.length === 2 && rows.every((row) => row.next_attempt_at && new Date(row.next_attempt_at).getTime() >= sixAm.getTime())
         ? rows
         : undefined;
@@ -235,7 +225,7 @@ describe('quiet hours', () => {
     expect(await stack.messages({ userId: DEMO_CITIZENS[2].id })).toHaveLength(sent);
 
     stack.clock.moveTo(6, 0);
-    const rows = await settled(applicationId, 4);
+    const rows = await stack.settled(applicationId, 4);
     expect(rows.filter((row) => row.kind === 'fee-required').map((row) => [row.channel, row.state, row.attempts])).toEqual([
       ['mini-app', 'delivered', 1],
       ['zbs', 'delivered', 1],
@@ -257,7 +247,7 @@ describe('under 20% transient failures', () => {
     for (const citizen of citizens) {
       await stack.optIn(citizen, { miniApp: true, phone: true });
       const { applicationId, dossierId } = await stack.accepted(citizen);
-      await settled(applicationId, 2);
+      await stack.settled(applicationId, 2);
       for (const [action, body] of [
         ['start-processing', {}],
         ['request-fee', { amount: 15000, description: 'Lệ phí', paymentMethod: 'Nộp tại xã' }],
@@ -268,7 +258,7 @@ describe('under 20% transient failures', () => {
         stack.clock.advance(60_000);
         await stack.officer(dossierId, action, body);
         await stack.until(async () => {
-          const rows = (await rowsByChannel(stack.t.db, applicationId)).filter((row) => row.channel !== 'inbox');
+          const rows = await stack.zaloRows(applicationId);
           return rows.every((row) => ['delivered', 'permanent-failure', 'technical-failure'].includes(row.state)) ? true : undefined;
         }, `messages after ${action}`);
       }

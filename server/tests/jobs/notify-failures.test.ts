@@ -12,7 +12,6 @@ import { createLogger } from '../../src/plugins/request-log';
 import {
   DEMO_CITIZENS,
   type NotifyStack,
-  rowsByChannel,
   type SignedInCitizen,
   STACK_APP_SECRET,
   STACK_MINI_APP_API_KEY,
@@ -41,19 +40,6 @@ afterAll(async () => {
 afterEach(async () => {
   await stack.zalo('DELETE', '/faults');
 });
-
-const FINAL = ['delivered', 'permanent-failure', 'technical-failure'];
-
-async function zaloRows(applicationId: string) {
-  return (await rowsByChannel(stack.t.db, applicationId)).filter((row) => row.channel !== 'inbox');
-}
-
-async function settled(applicationId: string, expected: number) {
-  return stack.until(async () => {
-    const rows = await zaloRows(applicationId);
-    return rows.length === expected && rows.every((row) => FINAL.includes(row.state)) ? rows : undefined;
-  }, `${expected} settled notification rows`);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,13 +73,13 @@ describe('the ZBS quota', () => {
   it('when Zalo reports 0 left, the rest waits for the next day without calling Zalo, then goes once', async () => {
     await stack.zalo('PUT', '/quota', { remainingQuota: 1 });
     const { citizen, applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[0], { phone: true });
-    expect((await settled(applicationId, 1))[0]).toMatchObject({ state: 'delivered', kind: 'received' });
+    expect((await stack.settled(applicationId, 1))[0]).toMatchObject({ state: 'delivered', kind: 'received' });
     expect((await stack.zalo('GET', '/quota')).remainingQuota).toBe(0);
 
     const today = stack.clock.now();
     await stack.officer(dossierId, 'request-supplement', { documents: ['Giấy chứng sinh bản chính'] });
     const waiting = await stack.until(async () => {
-      const row = (await zaloRows(applicationId)).find((candidate) => candidate.kind === 'supplement-required');
+      const row = (await stack.zaloRows(applicationId)).find((candidate) => candidate.kind === 'supplement-required');
       return row?.error_code === 'QUOTA_EXHAUSTED' ? row : undefined;
     }, 'the supplement message waiting for the quota');
     expect(waiting).toMatchObject({ state: 'created', attempts: 0 });
@@ -106,7 +92,7 @@ describe('the ZBS quota', () => {
     expect(await stack.messages({ phone: DEMO_CITIZENS[0].phone })).toHaveLength(1);
 
     stack.clock.moveTo(6, 1);
-    const rows = await settled(applicationId, 2);
+    const rows = await stack.settled(applicationId, 2);
     expect(rows.map((row) => [row.kind, row.state, row.attempts])).toEqual([
       ['received', 'delivered', 1],
       ['supplement-required', 'delivered', 1],
@@ -117,18 +103,18 @@ describe('the ZBS quota', () => {
   it('when Zalo itself answers -144, the message is retried the next day', async () => {
     stack.clock.moveTo(9, 0);
     const { applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[0], { phone: true });
-    await settled(applicationId, 1);
+    await stack.settled(applicationId, 1);
     await stack.zalo('PUT', '/quota', { remainingQuota: 0 });
     await stack.officer(dossierId, 'request-fee', { amount: 50000, description: 'Phí', paymentMethod: 'Nộp tại xã' });
     const failed = await stack.until(async () => {
-      const row = (await zaloRows(applicationId)).find((candidate) => candidate.kind === 'fee-required');
+      const row = (await stack.zaloRows(applicationId)).find((candidate) => candidate.kind === 'fee-required');
       return row?.state === 'temporary-failure' ? row : undefined;
     }, 'the fee message refused for the quota');
     expect(failed).toMatchObject({ error_code: '-144', attempts: 1 });
     expect(new Date(failed.next_attempt_at as Date).toISOString()).toMatch(/T23:00:00\.000Z$/);
 
     stack.clock.moveTo(6, 0);
-    const rows = await settled(applicationId, 2);
+    const rows = await stack.settled(applicationId, 2);
     expect(rows.find((row) => row.kind === 'fee-required')).toMatchObject({ state: 'delivered', attempts: 2 });
   });
 });
@@ -138,12 +124,12 @@ describe('recipients Zalo refuses for good', () => {
     stack.clock.moveTo(10, 0);
     await stack.zalo('PUT', `/phones/${DEMO_CITIZENS[1].phone}/mark`, { error: -118 });
     const { citizen, applicationId } = await citizenWithApplication(DEMO_CITIZENS[1], { phone: true });
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'permanent-failure', error_code: '-118', attempts: 1 });
     // Sweeps run and the clock moves on a day: still one attempt.
     stack.clock.advance(26 * 3_600_000);
     await sleep(1000);
-    expect((await zaloRows(applicationId))[0]).toMatchObject({ state: 'permanent-failure', attempts: 1 });
+    expect((await stack.zaloRows(applicationId))[0]).toMatchObject({ state: 'permanent-failure', attempts: 1 });
     expect(await stack.messages({ phone: DEMO_CITIZENS[1].phone })).toEqual([]);
     expect(await inboxKinds(citizen)).toEqual(['received']);
     await stack.zalo('DELETE', `/phones/${DEMO_CITIZENS[1].phone}/mark`);
@@ -159,7 +145,7 @@ describe('recipients Zalo refuses for good', () => {
       body: JSON.stringify({ accessToken: citizen.accessToken }),
     });
     const { applicationId } = await stack.accepted(citizen);
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ channel: 'mini-app', state: 'permanent-failure', error_code: '-141', attempts: 1 });
     const settings = (await stack.t.app.inject({ method: 'GET', url: '/api/v1/me/notification-settings', headers: citizen.auth })).json();
     expect(settings.miniApp).toEqual({ enabled: false, allowedAt: null });
@@ -175,7 +161,7 @@ describe('the OA token', () => {
     const before = await stack.zalo('GET', '/oa-token');
     await stack.zalo('POST', '/oa-token/expire');
     const { applicationId } = await citizenWithApplication(DEMO_CITIZENS[3], { phone: true });
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 1 });
     const after = await stack.zalo('GET', '/oa-token');
     expect(after.refreshes).toBe(before.refreshes + 1);
@@ -215,7 +201,7 @@ describe('the OA token', () => {
       },
     });
     const { applicationId } = await citizenWithApplication(DEMO_CITIZENS[4], { phone: true });
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 1 });
     // Used as installed: no refresh was needed.
     expect((await stack.zalo('GET', '/oa-token')).refreshes).toBe(current.refreshes + 1);
@@ -251,20 +237,20 @@ describe('a worker dying in the middle of a send', () => {
    * then a worker starts again (its job for the row is still queued).
    */
   async function dieDuringSend(when: 'before' | 'after', applicationId: string, act: () => Promise<void>) {
-    const known = new Set((await zaloRows(applicationId)).map((row) => row.id));
+    const known = new Set((await stack.zaloRows(applicationId)).map((row) => row.id));
     await stack.worker.close();
     await act();
     const row = await stack.until(
-      async () => (await zaloRows(applicationId)).find((candidate) => !known.has(candidate.id)),
+      async () => (await stack.zaloRows(applicationId)).find((candidate) => !known.has(candidate.id)),
       'the new notification row',
     );
     await expect(dyingHandler(when).send(row.id)).rejects.toThrow('the worker process died');
-    expect((await zaloRows(applicationId)).find((candidate) => candidate.id === row.id)).toMatchObject({ state: 'sending', attempts: 1 });
+    expect((await stack.zaloRows(applicationId)).find((candidate) => candidate.id === row.id)).toMatchObject({ state: 'sending', attempts: 1 });
     await stack.restartWorker();
     return row.id;
   }
 
-  const rowOf = async (applicationId: string, id: string) => (await zaloRows(applicationId)).find((row) => row.id === id);
+  const rowOf = async (applicationId: string, id: string) => (await stack.zaloRows(applicationId)).find((row) => row.id === id);
 
   describe('ZBS', () => {
     let applicationId: string;
@@ -273,7 +259,7 @@ describe('a worker dying in the middle of a send', () => {
     beforeAll(async () => {
       stack.clock.moveTo(10, 0);
       ({ applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[5], { phone: true }));
-      await settled(applicationId, 1);
+      await stack.settled(applicationId, 1);
     });
 
     it('after Zalo accepted: the delivery receipt settles it; never sent again', async () => {
@@ -309,7 +295,7 @@ describe('a worker dying in the middle of a send', () => {
       await stack.addFault({ channel: 'zbs', mode: 'slow', delayMs: 5000, times: 1 });
       await stack.officer(dossierId, 'mark-result-ready', { pickupPlace: 'Bộ phận một cửa', pickupMethod: 'Nhận trực tiếp' });
       const unknown = await stack.until(async () => {
-        const row = (await zaloRows(applicationId)).find((candidate) => candidate.kind === 'result-ready');
+        const row = (await stack.zaloRows(applicationId)).find((candidate) => candidate.kind === 'result-ready');
         return row?.error_code === 'OUTCOME_UNKNOWN' ? row : undefined;
       }, 'the timed-out send');
       stack.clock.advance(5_000);
@@ -319,9 +305,9 @@ describe('a worker dying in the middle of a send', () => {
 
     it('a new row whose job was lost: the sweep leaves it to its job for a minute, then it is sent once', async () => {
       await stack.worker.close();
-      const known = new Set((await zaloRows(applicationId)).map((row) => row.id));
+      const known = new Set((await stack.zaloRows(applicationId)).map((row) => row.id));
       await stack.officer(dossierId, 'return-result');
-      const row = await stack.until(async () => (await zaloRows(applicationId)).find((candidate) => !known.has(candidate.id)), 'the new row');
+      const row = await stack.until(async () => (await stack.zaloRows(applicationId)).find((candidate) => !known.has(candidate.id)), 'the new row');
       const lost = await stack.t.db.query(
         `delete from ${stack.t.config.jobs.schema}.job where name = 'send-notification' and data->>'notificationId' = $1 returning id`,
         [row.id],

@@ -3,12 +3,10 @@
 // days; the app's daily limit, here 2 instead of Zalo's 1,000, with NOTIFY_FALLBACK=wait and =next), Zalo's clock
 // refusing in quiet hours (-133, -234), and Zalo down for an hour (everything pending goes once when it is back).
 import type { Config } from '../../src/config';
-import { DEMO_CITIZENS, type DemoCitizen, type NotifyStack, rowsByChannel, startNotifyStack } from '../support/notify-stack';
+import { DEMO_CITIZENS, type DemoCitizen, type NotificationRows, type NotifyStack, startNotifyStack } from '../support/notify-stack';
 
 const APP_DAILY_LIMIT = 2;
 const HOUR_MS = 3_600_000;
-const FINAL = ['delivered', 'permanent-failure', 'technical-failure'];
-
 let stack: NotifyStack;
 let baseConfig: Config;
 
@@ -34,19 +32,8 @@ function withNotifications(change: Partial<Config['notifications']>): Config {
   return { ...baseConfig, notifications: { ...baseConfig.notifications, ...change } };
 }
 
-async function zaloRows(applicationId: string) {
-  return (await rowsByChannel(stack.t.db, applicationId)).filter((row) => row.channel !== 'inbox');
-}
-
-async function settled(applicationId: string, expected: number) {
-  return stack.until(async () => {
-    const rows = await zaloRows(applicationId);
-    return rows.length === expected && rows.every((row) => FINAL.includes(row.state)) ? rows : undefined;
-  }, `${expected} settled notification rows`);
-}
-
-async function rowWhere(applicationId: string, what: string, predicate: (row: Awaited<ReturnType<typeof zaloRows>>[number]) => boolean) {
-  return stack.until(async () => (await zaloRows(applicationId)).find(predicate), what);
+async function rowWhere(applicationId: string, what: string, predicate: (row: NotificationRows[number]) => boolean) {
+  return stack.until(async () => (await stack.zaloRows(applicationId)).find(predicate), what);
 }
 
 /** A demo citizen, signed in now, with an application the one-stop system accepted (its "received" messages made). */
@@ -73,12 +60,12 @@ describe('the mini app channel: only citizens who used the app in the last 7 day
   it('a citizen away for 8 days gets no mini app notification (failed for good, Zalo not called); the inbox and the phone still carry it', async () => {
     const demo = DEMO_CITIZENS[0];
     const { applicationId, dossierId } = await citizenWithApplication(demo, { miniApp: true, phone: true });
-    await settled(applicationId, 2);
+    await stack.settled(applicationId, 2);
     expect(await miniAppMessagesTo(demo)).toHaveLength(1);
 
     stack.clock.advance(8 * 24 * HOUR_MS);
     await stack.officer(dossierId, 'request-supplement', { documents: ['Giấy chứng sinh bản chính'] });
-    const rows = await settled(applicationId, 4);
+    const rows = await stack.settled(applicationId, 4);
     expect(rows.filter((row) => row.kind === 'supplement-required').map((row) => [row.channel, row.state, row.error_code, row.attempts])).toEqual([
       ['mini-app', 'permanent-failure', 'NOT_SEEN_7_DAYS', 0],
       ['zbs', 'delivered', null, 1],
@@ -94,7 +81,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
   async function useUpTheDay(demos: DemoCitizen[]) {
     for (const demo of demos) {
       const { applicationId } = await citizenWithApplication(demo, { miniApp: true });
-      expect((await settled(applicationId, 1))[0]).toMatchObject({ channel: 'mini-app', state: 'delivered' });
+      expect((await stack.settled(applicationId, 1))[0]).toMatchObject({ channel: 'mini-app', state: 'delivered' });
     }
   }
 
@@ -118,7 +105,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
     expect(await inboxKinds(third)).toEqual(['received']);
 
     stack.clock.moveTo(6, 0);
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 1, error_code: null });
     expect(await miniAppMessagesTo(third)).toHaveLength(1);
   });
@@ -130,7 +117,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
     const third = DEMO_CITIZENS[1];
     const before = (await miniAppMessagesTo(third)).length;
     const { applicationId } = await citizenWithApplication(third, { miniApp: true, phone: true });
-    const rows = await settled(applicationId, 2);
+    const rows = await stack.settled(applicationId, 2);
     expect(rows.map((row) => [row.channel, row.state, row.error_code])).toEqual([
       ['mini-app', 'permanent-failure', 'APP_DAILY_LIMIT'],
       ['zbs', 'delivered', null],
@@ -153,7 +140,7 @@ describe('Zalo’s clock says quiet hours', () => {
     expect(retryIn).toBeLessThan(11 * 60_000);
 
     stack.clock.advance(11 * 60_000);
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 2 });
     expect((await zbsMessagesTo(demo)).filter((message) => message.trackingId === row.id)).toHaveLength(1);
   });
@@ -168,7 +155,7 @@ describe('Zalo’s clock says quiet hours', () => {
     expect(new Date(refused.next_attempt_at as Date).toISOString()).toMatch(/T23:00:00\.000Z$/);
 
     stack.clock.moveTo(6, 0);
-    const [row] = await settled(applicationId, 1);
+    const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 2 });
   });
 });
@@ -193,7 +180,7 @@ describe('Zalo down for an hour', () => {
       await sleep(500);
     }
     for (const { applicationId } of applications) {
-      const rows = await zaloRows(applicationId);
+      const rows = await stack.zaloRows(applicationId);
       expect(rows.map((row) => [row.channel, row.state, row.error_code])).toEqual([
         ['mini-app', 'temporary-failure', 'HTTP_503'],
         ['zbs', 'temporary-failure', 'HTTP_503'],
@@ -209,7 +196,7 @@ describe('Zalo down for an hour', () => {
     await stack.zalo('DELETE', '/faults');
     stack.clock.advance(31 * 60_000); // past the longest backoff (30 minutes) of every row
     for (const { applicationId } of applications) {
-      expect((await settled(applicationId, 2)).map((row) => row.state)).toEqual(['delivered', 'delivered']);
+      expect((await stack.settled(applicationId, 2)).map((row) => row.state)).toEqual(['delivered', 'delivered']);
     }
     // Exactly one more message per citizen and channel.
     expect(await Promise.all(demos.map(sentTo))).toEqual(before.map(([miniApp, zbs]) => [miniApp + 1, zbs + 1]));

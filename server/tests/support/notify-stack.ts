@@ -95,6 +95,10 @@ export interface NotifyStack {
   receipts(): Promise<Array<{ msgId: string; trackingId: string; status: string; body: string | Record<string, unknown> }>>;
   zalo(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<any>;
   addFault(fault: Record<string, unknown>): Promise<void>;
+  /** An application's Zalo notification rows (not the inbox's), as stored. */
+  zaloRows(applicationId: string): Promise<NotificationRows>;
+  /** Waits until the application has `expected` Zalo rows, every one delivered or failed for good; returns them. */
+  settled(applicationId: string, expected: number): Promise<NotificationRows>;
   /** Waits until `check` holds, running the worker's sweep meanwhile (retries and waits fall due by the test clock). */
   until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs?: number): Promise<T>;
   /**
@@ -270,6 +274,15 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
     async until(check, what, timeoutMs = 20_000) {
       return eventually(check, { what, timeoutMs });
     },
+    async zaloRows(applicationId) {
+      return (await rowsByChannel(t.db, applicationId)).filter((row) => row.channel !== 'inbox');
+    },
+    async settled(applicationId, expected) {
+      return stack.until(async () => {
+        const rows = await stack.zaloRows(applicationId);
+        return rows.length === expected && rows.every((row) => SETTLED_STATES.includes(row.state)) ? rows : undefined;
+      }, `${expected} settled notification rows`);
+    },
     async restartWorker(restart = {}) {
       await worker.close();
       workerConfig = restart.config ?? workerConfig;
@@ -284,6 +297,11 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
   };
   return stack;
 }
+
+/** A Zalo notification row's states that do not change any more. */
+const SETTLED_STATES = ['delivered', 'permanent-failure', 'technical-failure'];
+
+export type NotificationRows = Awaited<ReturnType<typeof rowsByChannel>>;
 
 /** The notification rows of an application by channel, as stored. */
 export async function rowsByChannel(db: Db, applicationId: string) {
