@@ -477,7 +477,7 @@ export const notifications: Scenario = {
           ['ZBS rows failed, by error code', Object.entries(run.failures).map(([code, n]) => `${code}: ${n}`).join(', ') || 'none'],
           ['Zalo delivery receipts answered, proxy-timed (its request log): median / p99 / max', formatAnswerTimes(run.receiptAnswers.proxy)],
           [
-            'the same, sandbox-timed (from sending to reading the answer: the sandbox\'s own delays on the shared machine included)',
+            'the same, sandbox-timed (from sending to reading the answer, as Zalo would see it; the sandbox\'s own delays on the shared machine included)',
             formatAnswerTimes(run.receiptAnswers.sender),
           ],
           ['setup (citizens, dossiers) before the clock started', `${run.setupSeconds.toFixed(0)} s`],
@@ -499,15 +499,17 @@ export const notifications: Scenario = {
               `were waiting vs ${RATE_LIMIT}/s; ${run.refusedForRate} refused for the rate; ${run.deliveredPerSecond.toFixed(1)} delivered/s whole run)`,
         pass: run.busyAttemptsPerSecond === null ? null : run.busyAttemptsPerSecond >= 0.9 * RATE_LIMIT,
       });
-      const answered = run.receiptAnswers.proxy;
+      // Zalo's view: from sending the receipt to reading the answer, as the sandbox timed it. The proxy's own log starts
+      // the clock only once its event loop reads the request, so it misses the time a request waits in the socket.
+      const answered = run.receiptAnswers.sender;
       budgets.push({
         name: `Zalo delivery receipts answered within Zalo's 2 s (${database.kind})`,
-        budget: '≤ 2,000 ms, every receipt (proxy-timed)',
+        budget: '≤ 2,000 ms, every receipt (as the sender saw it)',
         actual:
           answered.maxMs === null
-            ? 'no receipt in the proxy\'s log'
+            ? 'no receipt timed'
             : `max ${ms(answered.maxMs)}, p99 ${ms(answered.p99Ms)}; ${answered.over2s} of ${answered.n.toLocaleString('en-US')} over 2 s ` +
-              `(sandbox-timed max ${ms(run.receiptAnswers.sender.maxMs)})`,
+              `(the proxy's log: max ${ms(run.receiptAnswers.proxy.maxMs)})`,
         pass: answered.maxMs === null ? null : answered.over2s === 0,
       });
       checks.push({

@@ -8,6 +8,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Db, Queryable, RawConnection } from '../db/db';
+import { pgliteTurn } from '../db/pglite-db';
 import { type ForwardApplicationJob, type ForwardSupplementJob, QUEUES, type SendNotificationJob } from './queues';
 
 type BossDb = PgBoss.Db;
@@ -20,6 +21,8 @@ export function connectionDb(raw: RawConnection): BossDb {
   const { pglite } = raw;
   return {
     async executeSql(text, values) {
+      // As every statement on PGlite: the event loop gets its turn when statements have run long enough in a row.
+      await pgliteTurn();
       if (values && values.length > 0) return pglite.query(text, values);
       // pg-boss sends its migrations and maintenance as one string "BEGIN; …; COMMIT": only the simple protocol
       // (exec) runs several statements. Should one fail, the session must not stay inside that transaction.
