@@ -177,13 +177,15 @@ export async function findApplicationSummary(
 
 /**
  * Every step the one-stop system reported, oldest first: those that moved the mirror and those that arrived after a
- * newer one (a webhook can overtake the answer to our push); never a step the status model rejected.
+ * newer one (a webhook can overtake the answer to our push); never a step the status model rejected. The one-stop
+ * system times steps to the second, so its acceptance and the submission our push reported can share one: then the
+ * submission (1) comes first.
  */
 async function timelineOf(db: Queryable, applicationId: string): Promise<TimelineEntry[]> {
   const { rows } = await db.query<{ occurred_at: Date; status: number; unit: string | null; officer: string | null; note: string | null }>(
     `select occurred_at, status, unit, officer, note from application_events
      where application_id = $1 and (applied or outcome = 'stale')
-     order by occurred_at, id`,
+     order by occurred_at, status <> 1, id`,
     [applicationId],
   );
   return rows.map((row) => ({

@@ -97,6 +97,16 @@ describe('a correctly signed webhook', () => {
     expect(application.timeline.map((step: { statusCode: number }) => step.statusCode)).toEqual([2, 4, 5]);
   });
 
+  it('the submission step, reported after the acceptance of the same second, still comes first in the timeline', async () => {
+    // The one-stop system times steps to the second; its acceptance webhook can overtake the answer to our push.
+    const ids = await accepted();
+    const submitted = webhookBody({ ...ids, status: 1, action: 'submit', occurredAt: '20260302090000' });
+    expect((await deliver(t.app, submitted)).json()).toEqual({ received: true, duplicate: false, outcome: 'stale' });
+    const application = await view(ids.applicationId);
+    expect(application).toMatchObject({ statusCode: 2 });
+    expect(application.timeline.map((step: { statusCode: number }) => step.statusCode)).toEqual([1, 2]);
+  });
+
   it('a transition the status model forbids is recorded as not applied and answered 200 (retrying cannot help)', async () => {
     const ids = await accepted();
     const withdrawn = webhookBody({ ...ids, status: 7, action: 'withdrawal', occurredAt: '20260302100000' });
