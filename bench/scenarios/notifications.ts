@@ -190,7 +190,6 @@ interface NotificationRun {
    * request's arrival to the answer), and as the sandbox timed each attempt (its own delays on the shared machine too).
    */
   receiptAnswers: { proxy: AnswerTimes; sender: AnswerTimes };
-
   /** ZBS rows that ended failed, by error code. */
   failures: Record<string, number>;
 }

@@ -42,9 +42,7 @@ function expectNoDuplicates(messages: SandboxMessage[]) {
 
 describe('a status change reaches the citizen in Zalo, once per channel', () => {
   it('supplement requested: one mini app notification and one ZBS message with the button to the dossier; receipts mark delivered', async () => {
-    const citizen = await stack.signIn(DEMO_CITIZENS[0]);
-    await stack.optIn(citizen, { miniApp: true, phone: true });
-    const { applicationId, dossierId } = await stack.accepted(citizen);
+    const { citizen, applicationId, dossierId } = await stack.subscribedApplication(DEMO_CITIZENS[0], { miniApp: true, phone: true });
     // The "received" messages first (one mini app notification a day: that one uses today's).
     await stack.settled(applicationId, 2);
     stack.clock.moveTo(9, 0);
@@ -106,9 +104,7 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
 
   it('processing stopped: the “closed” template and the mini app message give the officer’s reason; starting processing sends nothing', async () => {
     const demo = DEMO_CITIZENS[2];
-    const citizen = await stack.signIn(demo);
-    await stack.optIn(citizen, { miniApp: true, phone: true });
-    const { applicationId, dossierId } = await stack.accepted(citizen);
+    const { citizen, applicationId, dossierId } = await stack.subscribedApplication(demo, { miniApp: true, phone: true });
     await stack.settled(applicationId, 2);
     stack.clock.moveTo(9, 0);
     await stack.officer(dossierId, 'start-processing');
@@ -139,9 +135,7 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
   });
 
   it('the one-stop webhooks delivered again (a retry, a replay) send nothing more', async () => {
-    const citizen = await stack.signIn(DEMO_CITIZENS[1]);
-    await stack.optIn(citizen, { miniApp: true, phone: true });
-    const { applicationId } = await stack.accepted(citizen);
+    const { applicationId } = await stack.subscribedApplication(DEMO_CITIZENS[1], { miniApp: true, phone: true });
     await stack.settled(applicationId, 2);
     const before = await stack.messages({ userId: DEMO_CITIZENS[1].id });
     expect(before.map((message) => message.channel).sort()).toEqual(['mini-app', 'zbs']);

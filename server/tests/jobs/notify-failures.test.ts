@@ -56,23 +56,10 @@ const sandboxZaloClient = () =>
     retries: 0,
   });
 
-/** A citizen with an accepted application whose "received" messages went out. */
-async function citizenWithApplication(demo: (typeof DEMO_CITIZENS)[number], channels: { miniApp?: boolean; phone?: boolean }) {
-  const citizen = await stack.signIn(demo);
-  await stack.optIn(citizen, channels);
-  const application = await stack.accepted(citizen);
-  return { citizen, ...application };
-}
-
-const inboxKinds = async (citizen: SignedInCitizen) =>
-  ((await stack.t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: citizen.auth })).json().items as Array<{ kind: string }>).map(
-    (item) => item.kind,
-  );
-
 describe('the ZBS quota', () => {
   it('when Zalo reports 0 left, the rest waits for the next day without calling Zalo, then goes once', async () => {
     await stack.zalo('PUT', '/quota', { remainingQuota: 1 });
-    const { citizen, applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[0], { phone: true });
+    const { citizen, applicationId, dossierId } = await stack.subscribedApplication(DEMO_CITIZENS[0], { phone: true });
     expect((await stack.settled(applicationId, 1))[0]).toMatchObject({ state: 'delivered', kind: 'received' });
     expect((await stack.zalo('GET', '/quota')).remainingQuota).toBe(0);
 
@@ -87,7 +74,7 @@ describe('the ZBS quota', () => {
     expect(next.getTime() - today.getTime()).toBeLessThan(24 * 3_600_000);
     expect(next.toISOString()).toMatch(/T23:00:00\.000Z$/); // 06:00 in Vietnam
     // The citizen still has it in the app.
-    expect(await inboxKinds(citizen)).toEqual(['supplement-required', 'received']);
+    expect(await stack.inboxKinds(citizen)).toEqual(['supplement-required', 'received']);
     await sleep(800);
     expect(await stack.messages({ phone: DEMO_CITIZENS[0].phone })).toHaveLength(1);
 
@@ -102,7 +89,7 @@ describe('the ZBS quota', () => {
 
   it('when Zalo itself answers -144, the message is retried the next day', async () => {
     stack.clock.moveTo(9, 0);
-    const { applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[0], { phone: true });
+    const { applicationId, dossierId } = await stack.subscribedApplication(DEMO_CITIZENS[0], { phone: true });
     await stack.settled(applicationId, 1);
     await stack.zalo('PUT', '/quota', { remainingQuota: 0 });
     await stack.officer(dossierId, 'request-fee', { amount: 50000, description: 'Phí', paymentMethod: 'Nộp tại xã' });
@@ -123,7 +110,7 @@ describe('recipients Zalo refuses for good', () => {
   it('a phone that cannot receive (-118): failed at once, never retried, nothing reaches it', async () => {
     stack.clock.moveTo(10, 0);
     await stack.zalo('PUT', `/phones/${DEMO_CITIZENS[1].phone}/mark`, { error: -118 });
-    const { citizen, applicationId } = await citizenWithApplication(DEMO_CITIZENS[1], { phone: true });
+    const { citizen, applicationId } = await stack.subscribedApplication(DEMO_CITIZENS[1], { phone: true });
     const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'permanent-failure', error_code: '-118', attempts: 1 });
     // Sweeps run and the clock moves on a day: still one attempt.
@@ -131,7 +118,7 @@ describe('recipients Zalo refuses for good', () => {
     await sleep(1000);
     expect((await stack.zaloRows(applicationId))[0]).toMatchObject({ state: 'permanent-failure', attempts: 1 });
     expect(await stack.messages({ phone: DEMO_CITIZENS[1].phone })).toEqual([]);
-    expect(await inboxKinds(citizen)).toEqual(['received']);
+    expect(await stack.inboxKinds(citizen)).toEqual(['received']);
     await stack.zalo('DELETE', `/phones/${DEMO_CITIZENS[1].phone}/mark`);
   });
 
@@ -160,7 +147,7 @@ describe('the OA token', () => {
     stack.clock.moveTo(11, 0);
     const before = await stack.zalo('GET', '/oa-token');
     await stack.zalo('POST', '/oa-token/expire');
-    const { applicationId } = await citizenWithApplication(DEMO_CITIZENS[3], { phone: true });
+    const { applicationId } = await stack.subscribedApplication(DEMO_CITIZENS[3], { phone: true });
     const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 1 });
     const after = await stack.zalo('GET', '/oa-token');
@@ -200,7 +187,7 @@ describe('the OA token', () => {
         },
       },
     });
-    const { applicationId } = await citizenWithApplication(DEMO_CITIZENS[4], { phone: true });
+    const { applicationId } = await stack.subscribedApplication(DEMO_CITIZENS[4], { phone: true });
     const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'delivered', attempts: 1 });
     // Used as installed: no refresh was needed.
@@ -258,7 +245,7 @@ describe('a worker dying in the middle of a send', () => {
 
     beforeAll(async () => {
       stack.clock.moveTo(10, 0);
-      ({ applicationId, dossierId } = await citizenWithApplication(DEMO_CITIZENS[5], { phone: true }));
+      ({ applicationId, dossierId } = await stack.subscribedApplication(DEMO_CITIZENS[5], { phone: true }));
       await stack.settled(applicationId, 1);
     });
 

@@ -36,30 +36,20 @@ async function rowWhere(applicationId: string, what: string, predicate: (row: No
   return stack.until(async () => (await stack.zaloRows(applicationId)).find(predicate), what);
 }
 
-/** A demo citizen, signed in now, with an application the one-stop system accepted (its "received" messages made). */
-async function citizenWithApplication(demo: DemoCitizen, channels: { miniApp?: boolean; phone?: boolean }) {
-  const citizen = await stack.signIn(demo);
-  await stack.optIn(citizen, channels);
-  return { citizen, ...(await stack.accepted(citizen)) };
-}
-
 const miniAppMessagesTo = async (demo: DemoCitizen) =>
   (await stack.messages({ userId: demo.id })).filter((message) => message.channel === 'mini-app');
 const zbsMessagesTo = async (demo: DemoCitizen) =>
   (await stack.messages({ phone: demo.phone })).filter((message) => message.channel === 'zbs');
 
-const inboxKinds = async (demo: DemoCitizen) => {
-  const citizen = await stack.signIn(demo);
-  const res = await stack.t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: citizen.auth });
-  return (res.json().items as Array<{ kind: string }>).map((item) => item.kind);
-};
+/** The inbox of a demo citizen, signed in afresh (the clock may have moved past their session). */
+const inboxKinds = async (demo: DemoCitizen) => stack.inboxKinds(await stack.signIn(demo));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the mini app channel: only citizens who used the app in the last 7 days', () => {
   it('a citizen away for 8 days gets no mini app notification (failed for good, Zalo not called); the inbox and the phone still carry it', async () => {
     const demo = DEMO_CITIZENS[0];
-    const { applicationId, dossierId } = await citizenWithApplication(demo, { miniApp: true, phone: true });
+    const { applicationId, dossierId } = await stack.subscribedApplication(demo, { miniApp: true, phone: true });
     await stack.settled(applicationId, 2);
     expect(await miniAppMessagesTo(demo)).toHaveLength(1);
 
@@ -80,7 +70,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
   /** The first citizens of the day use up the app's limit. */
   async function useUpTheDay(demos: DemoCitizen[]) {
     for (const demo of demos) {
-      const { applicationId } = await citizenWithApplication(demo, { miniApp: true });
+      const { applicationId } = await stack.subscribedApplication(demo, { miniApp: true });
       expect((await stack.settled(applicationId, 1))[0]).toMatchObject({ channel: 'mini-app', state: 'delivered' });
     }
   }
@@ -90,7 +80,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
     await useUpTheDay([DEMO_CITIZENS[1], DEMO_CITIZENS[2]]);
 
     const third = DEMO_CITIZENS[3];
-    const { applicationId } = await citizenWithApplication(third, { miniApp: true });
+    const { applicationId } = await stack.subscribedApplication(third, { miniApp: true });
     const waiting = await rowWhere(applicationId, 'the message waiting for the app’s limit', (row) => row.error_code === 'APP_DAILY_LIMIT');
     expect(waiting).toMatchObject({ channel: 'mini-app', state: 'created', attempts: 0 });
     expect(new Date(waiting.next_attempt_at as Date).toISOString()).toMatch(/T23:00:00\.000Z$/); // 06:00 in Vietnam
@@ -116,7 +106,7 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
 
     const third = DEMO_CITIZENS[1];
     const before = (await miniAppMessagesTo(third)).length;
-    const { applicationId } = await citizenWithApplication(third, { miniApp: true, phone: true });
+    const { applicationId } = await stack.subscribedApplication(third, { miniApp: true, phone: true });
     const rows = await stack.settled(applicationId, 2);
     expect(rows.map((row) => [row.channel, row.state, row.error_code])).toEqual([
       ['mini-app', 'permanent-failure', 'APP_DAILY_LIMIT'],
@@ -132,7 +122,7 @@ describe('Zalo’s clock says quiet hours', () => {
     const demo = DEMO_CITIZENS[2];
     await stack.addFault({ channel: 'zbs', mode: 'error', error: -133, times: 1 });
     const refusedAt = stack.clock.now();
-    const { applicationId } = await citizenWithApplication(demo, { phone: true });
+    const { applicationId } = await stack.subscribedApplication(demo, { phone: true });
     const refused = await rowWhere(applicationId, 'the message refused for quiet hours', (row) => row.error_code === '-133');
     expect(refused).toMatchObject({ channel: 'zbs', state: 'temporary-failure', attempts: 1 });
     const retryIn = new Date(refused.next_attempt_at as Date).getTime() - refusedAt.getTime();
@@ -149,7 +139,7 @@ describe('Zalo’s clock says quiet hours', () => {
     const demo = DEMO_CITIZENS[3];
     stack.clock.moveTo(21, 55);
     await stack.addFault({ channel: 'zbs', mode: 'error', error: -234, times: 1 });
-    const { applicationId } = await citizenWithApplication(demo, { phone: true });
+    const { applicationId } = await stack.subscribedApplication(demo, { phone: true });
     const refused = await rowWhere(applicationId, 'the message refused for quiet hours', (row) => row.error_code === '-234');
     expect(refused).toMatchObject({ state: 'temporary-failure', attempts: 1 });
     expect(new Date(refused.next_attempt_at as Date).toISOString()).toMatch(/T23:00:00\.000Z$/);
@@ -172,7 +162,7 @@ describe('Zalo down for an hour', () => {
     const sentTo = async (demo: DemoCitizen) => [(await miniAppMessagesTo(demo)).length, (await zbsMessagesTo(demo)).length];
     const before = await Promise.all(demos.map(sentTo));
     const applications = [];
-    for (const demo of demos) applications.push(await citizenWithApplication(demo, { miniApp: true, phone: true }));
+    for (const demo of demos) applications.push(await stack.subscribedApplication(demo, { miniApp: true, phone: true }));
 
     // An hour in five-minute steps, the worker sweeping at each.
     for (let minutes = 0; minutes < 60; minutes += 5) {

@@ -1,6 +1,5 @@
-// Reads a server-rendered page as a browser parses it: parse5 is the HTML parser of jsdom (installed with the app's
-// jsdom test environment); jsdom itself is not used here because its types bring the DOM library into the server's
-// type check.
+// Reads a server-rendered page as a browser parses it, with parse5 (jsdom's HTML parser, a devDependency of its own);
+// jsdom itself is not used here because its types bring the DOM library into the server's type check.
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 
 type ParsedNode = DefaultTreeAdapterMap['node'];

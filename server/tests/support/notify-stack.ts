@@ -86,6 +86,13 @@ export interface NotifyStack {
   optIn(citizen: SignedInCitizen, channels: { miniApp?: boolean; phone?: boolean }): Promise<void>;
   /** Submits an application and waits until the one-stop system accepted it (status 2). */
   accepted(owner: SignedInCitizen): Promise<{ applicationId: string; dossierId: string }>;
+  /** A demo citizen signed in now, opted in to these channels, with an application the one-stop system accepted. */
+  subscribedApplication(
+    demo: DemoCitizen,
+    channels: { miniApp?: boolean; phone?: boolean },
+  ): Promise<{ citizen: SignedInCitizen; applicationId: string; dossierId: string }>;
+  /** The kinds of the citizen's inbox notifications, newest first (GET /api/v1/notifications). */
+  inboxKinds(citizen: SignedInCitizen): Promise<string[]>;
   officer(dossierId: string, action: string, body?: Record<string, unknown>): Promise<void>;
   /** The one-stop webhooks sent so far (after waiting for pending ones). */
   statusWebhooks(): Promise<Array<{ eventId: string; action: string; MaHoSoLienThong: string; body: string | Record<string, unknown> }>>;
@@ -252,6 +259,15 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
       );
       await call('GET', `${sandboxUrl}/sandbox/control/one-stop/webhooks?settle=true`);
       return { applicationId, dossierId };
+    },
+    async subscribedApplication(demo, channels) {
+      const citizen = await stack.signIn(demo);
+      await stack.optIn(citizen, channels);
+      return { citizen, ...(await stack.accepted(citizen)) };
+    },
+    async inboxKinds(citizen) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: citizen.auth });
+      return (res.json().items as Array<{ kind: string }>).map((item) => item.kind);
     },
     async officer(dossierId, action, body = {}) {
       await call('POST', `${sandboxUrl}/officer/api/dossiers/${dossierId}/${action}`, body);
