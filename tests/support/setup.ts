@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { i18n } from '@/i18n';
 import { zmpSdkMock } from './zmp-sdk-mock';
 
@@ -9,6 +9,10 @@ import { zmpSdkMock } from './zmp-sdk-mock';
   zaloSandboxUrl: null,
   zaloAppId: '1234567890123456789',
 };
+
+// Pages load lazily: the first find of a test file waits for a route's chunk to be compiled and imported, which on a
+// busy CI machine can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no layout: zmp-ui's Page scrolls to the top on mount.
 Element.prototype.scrollTo = function scrollTo() {};

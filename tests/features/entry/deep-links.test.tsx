@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 
 // Generous waits: the first page of a test may be the first to load its lazy chunks in this jest worker.
-const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name }, { timeout: 5000 });
+const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 const onHomePage = () => screen.findByRole('list', { name: 'Thủ tục được dùng nhiều' });
 
 /** Zalo brings the app back from the background with a deep link (the OpenApp event, `d.path`). */

@@ -8,7 +8,7 @@ beforeEach(async () => {
   installEntryProxy(api);
 });
 
-const h1 = (name: string) => screen.findByRole('heading', { level: 1, name }, { timeout: 5000 });
+const h1 = (name: string) => screen.findByRole('heading', { level: 1, name });
 
 describe('an office’s page (where its QR poster leads)', () => {
   it('shows its hours, says when the address and phone are not known, and lists its procedures most used first', async () => {
@@ -46,7 +46,7 @@ describe('an office’s page (where its QR poster leads)', () => {
     ]);
 
     await user.click(links[0]);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Nơi nộp hồ sơ' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Nơi nộp hồ sơ' })).toBeInTheDocument();
     const office = screen.getByRole('group', { name: 'Nơi nộp hồ sơ' });
     expect(await within(office).findByText('Xã Khao Mang')).toBeInTheDocument();
     expect(office).toHaveTextContent('Đã chọn: Xã Khao Mang');

@@ -15,13 +15,13 @@ beforeEach(async () => {
 });
 
 const POSTER = 'https://zalo.me/s/1234567890123456789/?office=04465&proc=1.001193';
-const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name }, { timeout: 5000 });
+const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 
 /** Opens the app on the home page, the scanner ready to read `content` ('' when the citizen closes it). */
 async function scanFromHome(result: typeof zmpSdkMock.scanResult) {
   zmpSdkMock.scanResult = result;
   const view = renderWholeApp();
-  await view.user.click(await screen.findByRole('button', { name: /^Quét mã QR/ }, { timeout: 5000 }));
+  await view.user.click(await screen.findByRole('button', { name: /^Quét mã QR/ }));
   return view;
 }
 

@@ -18,7 +18,7 @@ const consentAnswers = () => api.requestsTo('/api/v1/me/consents/notifications')
 
 async function openSettings() {
   const view = renderAt('/profile');
-  await screen.findByRole('switch', { name: 'Thông báo qua Zalo (mini app)' }, { timeout: 5_000 });
+  await screen.findByRole('switch', { name: 'Thông báo qua Zalo (mini app)' });
   return view;
 }
 
@@ -165,7 +165,7 @@ describe('Cá nhân › Cài đặt › Thông báo', () => {
   it('asks a signed-out citizen to sign in first', async () => {
     zmpSdkMock.accessTokenError = { code: -2000 };
     renderAt('/profile');
-    await screen.findByText('Chưa kết nối được với Zalo. Hãy thử lại sau ít phút.', {}, { timeout: 5_000 });
+    await screen.findByText('Chưa kết nối được với Zalo. Hãy thử lại sau ít phút.');
     expect(within(settingsRegion()).getByText('Hãy đăng nhập để chọn cách nhận thông báo qua Zalo.')).toBeInTheDocument();
     expect(within(settingsRegion()).queryByRole('switch')).not.toBeInTheDocument();
     expect(api.requestsTo('/api/v1/me/notification-settings')).toHaveLength(0);

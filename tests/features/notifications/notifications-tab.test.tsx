@@ -60,7 +60,7 @@ const card = (title: string) => within(inboxList()).getByRole('link', { name: ne
 async function openInbox() {
   const view = renderAt('/notifications');
   // The first visit loads the page's chunk (its modules compile on first use under jest).
-  await screen.findByRole('list', { name: 'Thông báo của bạn' }, { timeout: 5_000 });
+  await screen.findByRole('list', { name: 'Thông báo của bạn' });
   return view;
 }
 

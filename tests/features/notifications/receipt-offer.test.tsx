@@ -22,8 +22,8 @@ function openReceiptAfterSubmitting() {
   return renderAtEntry({ pathname: '/applications/app-1', state });
 }
 
-const receiptHeading = () => screen.findByRole('heading', { level: 1, name: 'Bộ phận một cửa đã nhận hồ sơ' }, { timeout: 5_000 });
-const offer = () => screen.findByRole('region', { name: 'Nhận thông báo về hồ sơ qua Zalo' }, { timeout: 5_000 });
+const receiptHeading = () => screen.findByRole('heading', { level: 1, name: 'Bộ phận một cửa đã nhận hồ sơ' });
+const offer = () => screen.findByRole('region', { name: 'Nhận thông báo về hồ sơ qua Zalo' });
 const settingsWrites = () =>
   api.requests.filter((request) => request.path === '/api/v1/me/notification-settings' && request.method === 'PUT');
 
