@@ -1,4 +1,4 @@
-// One jest run for every project: the mini app (jsdom), the proxy (node, PGlite; PostgreSQL too when
+// One jest run for every project: the mini app (jsdom), the shared floor (domain/), the proxy (node, PGlite; PostgreSQL too when
 // TEST_DATABASE_URL is set), the sandbox, and end-to-end journeys in real Chromium.
 const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
@@ -23,7 +23,6 @@ const app = {
     '\\.(css|scss)$': '<rootDir>/tests/support/style-mock.js',
     '\\.(png|jpg|jpeg|svg|webp|woff2?)$': '<rootDir>/tests/support/file-mock.js',
     '^@/(.*)$': '<rootDir>/src/$1',
-    '^@domain/(.*)$': '<rootDir>/server/src/domain/$1',
   },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
 };
@@ -43,6 +42,8 @@ const server = (name, setup) => ({
 
 const projects = [
   app,
+  // The shared floor: pure rules and the API's shapes, tested without Node's built-ins in the way they run.
+  { displayName: 'domain', testEnvironment: 'node', roots: ['<rootDir>/domain/tests'], transform },
   server('server', '<rootDir>/server/tests/support/use-pglite.ts'),
   {
     displayName: 'sandbox',

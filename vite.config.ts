@@ -41,8 +41,6 @@ export default defineConfig(({ mode }) => {
     resolve: {
       alias: {
         '@': fileURLToPath(new URL('./src', import.meta.url)),
-        // Pure rules shared with the proxy (e.g. the application form's validation), so both give the same errors.
-        '@domain': fileURLToPath(new URL('./server/src/domain', import.meta.url)),
       },
     },
     build: {

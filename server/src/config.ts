@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseQuietHours, type QuietHours, ZALO_CHANNELS, type ZaloChannel } from './domain/notifications';
+import { parseQuietHours, type QuietHours, ZALO_CHANNELS, type ZaloChannel } from '@lao-cai-so/domain/notifications';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 

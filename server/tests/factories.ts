@@ -1,7 +1,7 @@
 // Builds catalogue rows for one test at a time (no global seed), written through the same upserts as the seed.
 import type { Queryable } from '../src/db/db';
 import { upsertOffice, upsertProcedure } from '../src/db/seed';
-import type { CatalogOffice, CatalogProcedure } from '../src/domain/catalog-schema';
+import type { CatalogOffice, CatalogProcedure } from '@lao-cai-so/domain/catalog-schema';
 
 let sequence = 0;
 const next = () => ++sequence;

@@ -1,6 +1,6 @@
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useRecoilCallback, useRecoilValue, useRecoilState, waitForAllSettled, type Loadable } from 'recoil';
-import { parseEntryParams } from '@domain/deep-link';
+import { parseEntryParams } from '@lao-cai-so/domain/deep-link';
 import { AsyncSection } from '@/components/async-section';
 import { ChevronIcon } from '@/components/icons';
 import { PageLayout } from '@/components/page-layout';

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import { isReceiptCode } from '@domain/deep-link';
+import { isReceiptCode } from '@lao-cai-so/domain/deep-link';
 import { AsyncSection } from '@/components/async-section';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';

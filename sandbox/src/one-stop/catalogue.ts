@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type HolidayCalendarData, holidayCalendarSchema } from '../../../server/src/domain/working-days';
+import { type HolidayCalendarData, holidayCalendarSchema } from '@lao-cai-so/domain/working-days';
 
 /** What the simulated one-stop system knows of a procedure: its name and legal processing time. */
 export interface OneStopProcedure {

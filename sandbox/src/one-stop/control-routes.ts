@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock';
-import { DOSSIER_STATUS } from '../../../server/src/domain/dossier-status';
+import { DOSSIER_STATUS } from '@lao-cai-so/domain/dossier-status';
 import { SandboxError } from '../errors';
 import { type DossierStore, notFound } from './dossier-store';
 import { dossierView } from './dossier-view';

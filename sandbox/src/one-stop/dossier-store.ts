@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkingCalendar } from '../../../server/src/domain/working-days';
+import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { SandboxError } from '../errors';
 import type { OneStopCatalogue, OneStopProcedure, OneStopUnit } from './catalogue';
-import { DOSSIER_STATUS, type DossierStatus } from '../../../server/src/domain/dossier-status';
+import { DOSSIER_STATUS, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
 import { ReceiptCodes } from './receipt-codes';
 
 export interface Applicant {

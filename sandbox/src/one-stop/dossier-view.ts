@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS_NAMES } from '../../../server/src/domain/dossier-status';
+import { DOSSIER_STATUS_NAMES } from '@lao-cai-so/domain/dossier-status';
 import type { Apology, Dossier, FeeRequest, ProgressStep, ResultPickup, StoredDocument, SupplementRequest } from './dossier-store';
 import { formatDvcqgDate } from './dvcqg-date';
 

@@ -6,8 +6,8 @@ import {
   type DossierStatus,
   canTransition,
   canWithdraw,
-} from '../../../server/src/domain/dossier-status';
-import { fromVietnamLocal, vietnamDate } from '../../../server/src/domain/working-days';
+} from '@lao-cai-so/domain/dossier-status';
+import { fromVietnamLocal, vietnamDate } from '@lao-cai-so/domain/working-days';
 import type { Clock } from '../clock';
 import { SandboxError } from '../errors';
 import { type Dossier, type DossierStore, ONE_STOP_DESK, type ProgressStep, type StoredDocument, notFound } from './dossier-store';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createWorkingCalendar } from '../../../server/src/domain/working-days';
+import { createWorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { type Clock, systemClock } from '../clock';
 import { DEFAULT_ONE_STOP_API_TOKEN, DEFAULT_ONE_STOP_WEBHOOK_SECRET, type OneStopOptions } from '../config';
 import { apiRoutes } from './api-routes';

@@ -5,8 +5,8 @@ import {
   isOverdue,
   isTerminal,
   workingDaysLeft,
-} from '../../../server/src/domain/dossier-status';
-import { vietnamDate } from '../../../server/src/domain/working-days';
+} from '@lao-cai-so/domain/dossier-status';
+import { vietnamDate } from '@lao-cai-so/domain/working-days';
 import type { OneStopUnit } from './catalogue';
 import type { Dossier, DossierStore } from './dossier-store';
 import { formatVietnameseDate, formatVietnameseDateTime } from './dvcqg-date';

@@ -1,6 +1,6 @@
 // The demo phones: what each demo citizen's Zalo received, as server-rendered HTML in Vietnamese with large text,
 // no script. One h1, one h2 per citizen, messages as articles with their button as a real link.
-import { maskPhoneNumber } from '../../../server/src/domain/phone-number';
+import { maskPhoneNumber } from '@lao-cai-so/domain/phone-number';
 import { escapeHtml as e } from '../html';
 import { formatVietnameseDateTime } from '../one-stop/dvcqg-date';
 import type { DemoCitizen } from './demo-citizens';

@@ -2,8 +2,8 @@
 // names, dates `yyyyMMddHHmmss` in Asia/Ho_Chi_Minh, read into the proxy's own names. Shared by the client (answers
 // to our calls) and the webhook receiver (what it pushes to us), so both read a dossier the same way. Pure.
 import { z } from 'zod';
-import type { DossierStatus } from '../domain/dossier-status';
-import { parseDvcqgDate } from '../domain/dvcqg-date';
+import type { DossierStatus } from '@lao-cai-so/domain/dossier-status';
+import { parseDvcqgDate } from '@lao-cai-so/domain/dvcqg-date';
 
 /** One step of QuaTrinhXuLy (or a webhook's BuocXuLy): who did what, when, and the code it left the dossier at. */
 export interface ProcessingStep {

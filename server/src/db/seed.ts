@@ -10,8 +10,8 @@ import {
   findCatalogProblems,
   officesFileSchema,
   proceduresFileSchema,
-} from '../domain/catalog-schema';
-import { joinSearchTexts, normalizeSearchText } from '../domain/search-text';
+} from '@lao-cai-so/domain/catalog-schema';
+import { joinSearchTexts, normalizeSearchText } from '@lao-cai-so/domain/search-text';
 import type { Db, Queryable } from './db';
 
 export const OFFICES_FILE = 'offices.json';

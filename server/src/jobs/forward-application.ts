@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { DossierDocument, OneStopClient } from '../clients/one-stop-client';
 import { OneStopError } from '../clients/one-stop-client';
 import type { Db, Queryable } from '../db/db';
-import { APPLICANT_FIELDS } from '../domain/application-form';
+import { APPLICANT_FIELDS } from '@lao-cai-so/domain/application-form';
 import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
 import type { ForwardApplicationJob } from './queues';

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { SendAnswer, ZaloNotificationClient } from '../clients/zalo-notification-client';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
-import type { NotificationKind, NotificationParams, ZaloChannel } from '../domain/notifications';
+import type { NotificationKind, NotificationParams, ZaloChannel } from '@lao-cai-so/domain/notifications';
 import type { SendPacer } from './send-pacer';
 
 /** A notification row as the worker reads it (locked in the claim transaction). */

@@ -2,7 +2,7 @@
 // citizen's per-app user id. Zalo allows it only to users who allowed notifications and opened the app in the last 7
 // days, one per user and day, 1,000 per app and day, 06:00–22:00: the proxy checks what it knows before calling
 // (citizens.last_seen_at, its own count of today's messages), and Zalo's answers cover the rest.
-import { miniAppTemplateData, nextSendingDay, vietnamDayBounds } from '../domain/notifications';
+import { miniAppTemplateData, nextSendingDay, vietnamDayBounds } from '@lao-cai-so/domain/notifications';
 import { type ChannelContext, type NotifyChannel, pauseChannel } from './notify-channels';
 
 const SEVEN_DAYS_MS = 7 * 86_400_000;

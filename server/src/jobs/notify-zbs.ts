@@ -7,7 +7,7 @@
 // The access token is read from the database at most once a minute per worker (not once per message): a token
 // another worker refreshed meanwhile makes Zalo reject this one, and the refresh then hands over the stored one
 // without calling Zalo (services/zalo-oa-tokens.ts).
-import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '../domain/notifications';
+import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '@lao-cai-so/domain/notifications';
 import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../services/zalo-oa-tokens';
 import { type ChannelContext, type NotifyChannel, pauseChannel } from './notify-channels';
 

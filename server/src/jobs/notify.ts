@@ -27,7 +27,7 @@ import { ZaloCallError } from '../clients/zalo-http';
 import type { ZaloNotificationClient } from '../clients/zalo-notification-client';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
-import { buildDeepLink } from '../domain/deep-link';
+import { buildDeepLink } from '@lao-cai-so/domain/deep-link';
 import {
   classifyZaloError,
   endOfQuietHours,
@@ -37,7 +37,7 @@ import {
   retryDelaySeconds,
   sameVietnamDay,
   type ZaloChannel,
-} from '../domain/notifications';
+} from '@lao-cai-so/domain/notifications';
 import type { JobQueue } from './job-queue';
 import { notificationLeaseMs } from './job-queue';
 import { createMiniAppChannel } from './notify-mini-app';

@@ -4,7 +4,7 @@
 // its channel, slots 1/rate apart, and waits for it. Node runs the slot arithmetic without interleaving, so concurrent
 // loops never share a slot. Several worker processes each pace to the whole rate: give each its share.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ZaloChannel } from '../domain/notifications';
+import type { ZaloChannel } from '@lao-cai-so/domain/notifications';
 
 export interface SendPacer {
   /** Resolves when a call on this channel may be made. */

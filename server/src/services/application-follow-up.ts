@@ -3,7 +3,7 @@
 // status mirror; when it cannot be reached nothing changes here.
 import { type OneStopClient, OneStopError } from '../clients/one-stop-client';
 import type { Db, Queryable } from '../db/db';
-import { canRate, canWithdraw, DOSSIER_STATUS, type DossierStatus } from '../domain/dossier-status';
+import { canRate, canWithdraw, DOSSIER_STATUS, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
 import { AppError, ServiceUnavailableError } from '../errors';
 import { isUuid } from './applications';
 import type { StatusChangeEffect } from './status-change-effects';

@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
-import { applicationFields, todayInVietnam, validateAttachments, validateFields } from '../domain/application-form';
-import { generateReference } from '../domain/reference';
-import { requestHash } from '../domain/request-hash';
+import { applicationFields, todayInVietnam, validateAttachments, validateFields } from '@lao-cai-so/domain/application-form';
+import { generateReference } from '@lao-cai-so/domain/reference';
+import { requestHash } from './request-hash';
 import { AppError, FieldErrors } from '../errors';
 import type { JobQueue } from '../jobs/job-queue';
 import { type ApplicationSummary, findApplicationSummary, isUuid } from './applications';

@@ -1,8 +1,8 @@
 // Reads of a citizen's applications: the list, and one application with its documents, timeline and what its
 // current status asks of the citizen (services/status-sync.ts keeps the status mirror these read).
 import type { Queryable } from '../db/db';
-import { type ApplicationStatusView, applicationStatus, type ForwardingState } from '../domain/application-status';
-import type { ProcedureDocument } from '../domain/catalog-schema';
+import { type ApplicationStatusView, applicationStatus, type ForwardingState } from '@lao-cai-so/domain/application-status';
+import type { ProcedureDocument } from '@lao-cai-so/domain/catalog-schema';
 import {
   canRate,
   canWithdraw,
@@ -11,8 +11,8 @@ import {
   isOverdue,
   needsCitizenAction,
   workingDaysLeft,
-} from '../domain/dossier-status';
-import type { WorkingCalendar } from '../domain/working-days';
+} from '@lao-cai-so/domain/dossier-status';
+import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import type { StatusDetails } from './status-sync';
 
 export interface ApplicationSummary extends ApplicationStatusView {

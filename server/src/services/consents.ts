@@ -10,7 +10,7 @@ import {
   decideConsentChange,
   type PersonalDataItem,
   summarizeConsent,
-} from '../domain/consent';
+} from '@lao-cai-so/domain/consent';
 
 /** Where each kind of personal data lives; withdrawing its purpose sets these columns of `citizens` to null. */
 const CITIZEN_COLUMNS: Record<PersonalDataItem, readonly string[]> = {

@@ -10,7 +10,7 @@ import {
   type NotificationFacts,
   notificationKindFor,
   type ZaloChannel,
-} from '../domain/notifications';
+} from '@lao-cai-so/domain/notifications';
 import type { JobQueue } from '../jobs/job-queue';
 import type { AppliedStatusChange } from './status-change-effects';
 import type { StatusDetails } from './status-sync';

@@ -1,7 +1,7 @@
 // The citizen's inbox (the `inbox` rows of the outbox, services/notification-outbox.ts) and the operators' counts.
 import type { Queryable } from '../db/db';
 import { isUuid } from './applications';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_STATES, type NotificationChannel, type NotificationState } from '../domain/notifications';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_STATES, type NotificationChannel, type NotificationState } from '@lao-cai-so/domain/notifications';
 
 export interface InboxItem {
   id: string;

@@ -1,8 +1,8 @@
 // Reads of the office directory. A citizen may search by the new unit's name or by a former commune merged into
 // it on 1 July 2025 (Nghị quyết 1673/NQ-UBTVQH15), with or without diacritics.
 import type { Queryable } from '../db/db';
-import type { OfficeType } from '../domain/catalog-schema';
-import { normalizeSearchText, searchWords } from '../domain/search-text';
+import type { OfficeType } from '@lao-cai-so/domain/catalog-schema';
+import { normalizeSearchText, searchWords } from '@lao-cai-so/domain/search-text';
 import { type Page, selectPage, SqlParams } from './sql-params';
 
 export interface OfficeSummary {

@@ -7,8 +7,8 @@ import type {
   ProcedureDocument,
   ProcedureField,
   ProcedureLevel,
-} from '../domain/catalog-schema';
-import { normalizeSearchText, searchWords } from '../domain/search-text';
+} from '@lao-cai-so/domain/catalog-schema';
+import { normalizeSearchText, searchWords } from '@lao-cai-so/domain/search-text';
 import { type Page, selectPage, SqlParams } from './sql-params';
 
 export type { Page } from './sql-params';

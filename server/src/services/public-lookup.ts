@@ -3,7 +3,7 @@
 // phone are the same "not found", so the answer never tells which one was right.
 import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/db';
-import { DOSSIER_STATUS_NAMES, type DossierStatus, isOverdue } from '../domain/dossier-status';
+import { DOSSIER_STATUS_NAMES, type DossierStatus, isOverdue } from '@lao-cai-so/domain/dossier-status';
 
 export interface PublicDossierStatus {
   receiptCode: string;

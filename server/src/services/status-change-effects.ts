@@ -6,7 +6,7 @@
 // for stale, refused or repeated events, after the dossier's due date and details of that report are written.
 import type { Config } from '../config';
 import type { Queryable } from '../db/db';
-import type { DossierStatus } from '../domain/dossier-status';
+import type { DossierStatus } from '@lao-cai-so/domain/dossier-status';
 import type { JobQueue } from '../jobs/job-queue';
 import { writeNotifications } from './notification-outbox';
 

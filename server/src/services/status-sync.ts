@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DossierState, OneStopDossier, ProcessingStep } from '../clients/one-stop-wire';
 import type { Queryable } from '../db/db';
-import { applyEvent, type DossierStatus } from '../domain/dossier-status';
+import { applyEvent, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
 import type { AppliedStatusChange, StatusChangeEffect } from './status-change-effects';
 
 export type EventSource = 'webhook' | 'poll' | 'citizen';

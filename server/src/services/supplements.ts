@@ -3,8 +3,8 @@
 // it to the one-stop system); the same key with the same body answers with the same supplement, never a second one.
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
-import { DOSSIER_STATUS } from '../domain/dossier-status';
-import { requestHash } from '../domain/request-hash';
+import { DOSSIER_STATUS } from '@lao-cai-so/domain/dossier-status';
+import { requestHash } from './request-hash';
 import { AppError, FieldErrors } from '../errors';
 import type { JobQueue } from '../jobs/job-queue';
 import { isUuid, type SupplementView, supplementsOf } from './applications';

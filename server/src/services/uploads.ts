@@ -1,7 +1,7 @@
 // Files a citizen uploaded for an application: stored in the database, owned by the citizen, and attached to at
 // most one application.
 import type { Queryable } from '../db/db';
-import type { AllowedContentType } from '../domain/file-type';
+import type { AllowedContentType } from '@lao-cai-so/domain/file-type';
 
 export interface NewUpload {
   citizenId: string;

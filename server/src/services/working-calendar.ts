@@ -1,6 +1,6 @@
 // The working calendar of due dates and "working days left": data/holidays.json (HOLIDAYS_FILE), read once at start.
 import fs from 'node:fs';
-import { createWorkingCalendar, holidayCalendarSchema, type WorkingCalendar } from '../domain/working-days';
+import { createWorkingCalendar, holidayCalendarSchema, type WorkingCalendar } from '@lao-cai-so/domain/working-days';
 
 /** Throws naming the file when it is missing or does not follow the contract (its `format` field). */
 export function loadWorkingCalendar(file: string): WorkingCalendar {

@@ -14,7 +14,7 @@ import {
   type NotifyStack,
   startNotifyStack,
 } from '../support/notify-stack';
-import { fromVietnamLocal, toVietnamLocal } from '../../src/domain/working-days';
+import { fromVietnamLocal, toVietnamLocal } from '@lao-cai-so/domain/working-days';
 
 let stack: NotifyStack;
 

@@ -1,6 +1,6 @@
 // The signed-in citizen's own data: profile, phone under consent, consents, deleting everything. The proxy runs
 // against the sandbox Zalo platform over real HTTP.
-import { CONSENT_TEXTS } from '../../src/domain/consent';
+import { CONSENT_TEXTS } from '@lao-cai-so/domain/consent';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { DEMO_CITIZENS, startZaloSandbox, type ZaloSandbox } from '../support/zalo-sandbox';
 

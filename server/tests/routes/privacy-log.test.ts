@@ -1,7 +1,7 @@
 // Logs never contain tokens or phone numbers: the whole sign-in, phone and consent flow, with its failures, run
 // with every log level on, and the log searched for each secret the flow handled.
 import { Writable } from 'node:stream';
-import { CONSENT_TEXTS } from '../../src/domain/consent';
+import { CONSENT_TEXTS } from '@lao-cai-so/domain/consent';
 import { createLogger } from '../../src/plugins/request-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { DEMO_CITIZENS, startZaloSandbox, type ZaloSandbox } from '../support/zalo-sandbox';

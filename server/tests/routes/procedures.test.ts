@@ -1,4 +1,4 @@
-import type { CatalogProcedure } from '../../src/domain/catalog-schema';
+import type { CatalogProcedure } from '@lao-cai-so/domain/catalog-schema';
 import { buildOffice, buildProcedure, insertOffices, insertProcedures } from '../factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

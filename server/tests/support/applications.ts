@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../../src/db/db';
-import type { CatalogOffice, CatalogProcedure } from '../../src/domain/catalog-schema';
+import type { CatalogOffice, CatalogProcedure } from '@lao-cai-so/domain/catalog-schema';
 import { buildOffice, buildProcedure, insertOffices, insertProcedures } from '../factories';
 import type { TestCitizen } from './citizens';
 import { FILES, multipartForm } from './files';

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config';
 import type { Queryable } from '../../src/db/db';
-import { CONSENT_TEXTS } from '../../src/domain/consent';
+import { CONSENT_TEXTS } from '@lao-cai-so/domain/consent';
 import type { TestCitizen } from './citizens';
 
 export const OPERATOR_KEY = 'test-operator-key-0123456789abcdef';

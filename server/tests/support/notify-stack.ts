@@ -10,7 +10,7 @@ import { loadDefaultCatalogue } from '../../../sandbox/src/one-stop/catalogue';
 import { DEMO_CITIZENS } from '../../../sandbox/src/zalo/demo-citizens';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/db';
-import { fromVietnamLocal, toVietnamLocal } from '../../src/domain/working-days';
+import { fromVietnamLocal, toVietnamLocal } from '@lao-cai-so/domain/working-days';
 import { type RunningWorker, startWorker } from '../../src/worker';
 import { buildIntakeCatalog, type IntakeFixture, insertIntakeCatalog, submit, validBody } from './applications';
 import type { TestCitizen } from './citizens';

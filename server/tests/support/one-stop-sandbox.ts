@@ -4,7 +4,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../../../sandbox/src/app';
 import { loadDefaultCatalogue } from '../../../sandbox/src/one-stop/catalogue';
-import type { CatalogOffice, CatalogProcedure } from '../../src/domain/catalog-schema';
+import type { CatalogOffice, CatalogProcedure } from '@lao-cai-so/domain/catalog-schema';
 
 export const ONE_STOP_TEST_TOKEN = 'server-tests-one-stop-token';
 /** Monday 2 March 2026, 09:00 in Vietnam: a working day, before the 15:00 cut-off. */

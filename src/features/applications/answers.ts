@@ -6,7 +6,7 @@ import {
   type FieldValues,
   type FormFieldDefinition,
   type FormRuleContext,
-} from '@domain/application-form';
+} from '@lao-cai-so/domain/application-form';
 import type { ApplicationDraft, ApplicationProcedure, RawAnswer, SubmitApplicationInput } from './types';
 
 /** An answer as the citizen reads it back: option labels, dates day first, commune names; '' when unanswered. */

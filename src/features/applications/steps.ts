@@ -1,4 +1,4 @@
-import { APPLICANT_FIELDS, type FormFieldDefinition } from '@domain/application-form';
+import { APPLICANT_FIELDS, type FormFieldDefinition } from '@lao-cai-so/domain/application-form';
 import type { ApplicationProcedure } from './types';
 
 // A few questions per screen: short enough for a 360×640 phone without long scrolling.

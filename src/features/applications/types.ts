@@ -1,4 +1,4 @@
-import type { FieldValues, FormFieldDefinition } from '@domain/application-form';
+import type { FieldValues, FormFieldDefinition } from '@lao-cai-so/domain/application-form';
 
 /** The parts of GET /api/v1/procedures/:code that the application form needs. */
 export interface ApplicationProcedure {

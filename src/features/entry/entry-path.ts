@@ -1,4 +1,4 @@
-import { parseEntryParams, type EntryTarget } from '@domain/deep-link';
+import { parseEntryParams, type EntryTarget } from '@lao-cai-so/domain/deep-link';
 
 /** The page that checks a link's office and procedure before opening them (pages/entry-page.tsx). */
 export const ENTRY_ROUTE = '/open';

@@ -1,4 +1,4 @@
-import { parseScannedCode } from '@domain/deep-link';
+import { parseScannedCode } from '@lao-cai-so/domain/deep-link';
 import { appConfig } from '@/config/app-config';
 import { scanQRCode, ZaloError } from '@/lib/zalo';
 import { findApplicationByReceiptCode } from './api/find-application-by-receipt-code';

@@ -1,6 +1,6 @@
 // Follows the links that open the app: once on a cold start (getRouteParams), and each time a link brings the app
 // back from the background (OpenApp). shared/reference/zalo-platform.md, "Deep links and QR codes".
-import type { EntryTarget } from '@domain/deep-link';
+import type { EntryTarget } from '@lao-cai-so/domain/deep-link';
 import { getLaunchParams, onOpenApp } from '@/lib/zalo';
 import { destinationPath, entryPath, entryTargetOf } from './entry-path';
 

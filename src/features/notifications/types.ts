@@ -1,5 +1,5 @@
 // The proxy's notification endpoints (server/README.md, "Notifications"; contract of issue 6).
-import type { NotificationKind } from '@domain/notifications';
+import type { NotificationKind } from '@lao-cai-so/domain/notifications';
 
 /** One entry of the citizen's inbox (named so as not to shadow the browser's Notification). */
 export interface InboxNotification {

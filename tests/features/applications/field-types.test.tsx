@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import type { FormFieldDefinition } from '@domain/application-form';
+import type { FormFieldDefinition } from '@lao-cai-so/domain/application-form';
 import type { ApplicationProcedure } from '@/features/applications/types';
 import { installFakeApi, type FakeApi } from '../../support/fake-api';
 import { installIdentityProxy } from '../../support/fake-identity-proxy';

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { OneStopClient } from '../../clients/one-stop-client';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import type { WorkingCalendar } from '../../domain/working-days';
+import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { AppError, NotFoundError } from '../../errors';
 import type { JobQueue } from '../../jobs/job-queue';
-import { errorResponses, fieldErrorsBodySchema, toJsonSchema } from '../../plugins/json-schema';
+import { fieldErrorsBodySchema } from '@lao-cai-so/domain/api/page';
+import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { rateApplication, withdrawApplication } from '../../services/application-follow-up';
 import { findApplicationDetail } from '../../services/applications';
@@ -27,7 +28,7 @@ import {
   supplementViewSchema,
   type WithdrawalBodyInput,
   withdrawalBody,
-} from './schemas';
+} from '@lao-cai-so/domain/api/applications';
 
 const applicationNotFound = () =>
   new NotFoundError('APPLICATION_NOT_FOUND', 'Không tìm thấy hồ sơ này. Hãy xem danh sách hồ sơ của bạn.');

@@ -4,9 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import { AppError, NotFoundError } from '../../errors';
-import type { WorkingCalendar } from '../../domain/working-days';
+import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import type { JobQueue } from '../../jobs/job-queue';
-import { errorResponses, fieldErrorsBodySchema, toJsonSchema } from '../../plugins/json-schema';
+import { fieldErrorsBodySchema } from '@lao-cai-so/domain/api/page';
+import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { submitApplication } from '../../services/application-intake';
 import { type ApplicationRecord, clockFields, listApplications, loadApplicationRecord } from '../../services/applications';
@@ -22,7 +23,7 @@ import {
   IDEMPOTENCY_KEY_PATTERN,
   type IntakeBodyInput,
   intakeBody,
-} from './schemas';
+} from '@lao-cai-so/domain/api/applications';
 
 const idempotencyKeyRequired = () =>
   new AppError(

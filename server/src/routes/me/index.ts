@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZaloClient } from '../../clients/zalo-client';
 import type { Db } from '../../db/db';
-import { CONSENT_TEXTS, type ConsentStatus, isConsentPurpose } from '../../domain/consent';
-import { maskPhoneNumber, normalizePhoneNumber } from '../../domain/phone-number';
+import { CONSENT_TEXTS, type ConsentStatus, isConsentPurpose } from '@lao-cai-so/domain/consent';
+import { maskPhoneNumber, normalizePhoneNumber } from '@lao-cai-so/domain/phone-number';
 import { unauthenticated } from '../../plugins/authentication';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
@@ -27,7 +27,7 @@ import {
   meSchema,
   type SharePhoneBody,
   sharePhoneBody,
-} from './schemas';
+} from '@lao-cai-so/domain/api/me';
 
 function toMe(citizen: Citizen) {
   return {

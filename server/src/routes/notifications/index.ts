@@ -21,7 +21,7 @@ import {
   notificationSettingsSchema,
   notificationStatsSchema,
   readAllSchema,
-} from './schemas';
+} from '@lao-cai-so/domain/api/notifications';
 
 const notificationNotFound = () =>
   new NotFoundError('NOTIFICATION_NOT_FOUND', 'Không tìm thấy thông báo này. Hãy tải lại danh sách thông báo.');

@@ -13,7 +13,7 @@ import {
   officePageSchema,
   type OfficeParams,
   officeParams,
-} from './schemas';
+} from '@lao-cai-so/domain/api/offices';
 
 export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.get<{ Querystring: ListOfficesQuery }>(

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import { normalizeSearchText } from '../../domain/search-text';
+import { normalizeSearchText } from '@lao-cai-so/domain/search-text';
 import { searchOffices } from '../../services/office-directory';
 import { allOfficePosterContents, officePosterContent } from '../../services/posters/poster-content';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../services/posters/poster-pages-html';
 import { listOfficeProcedures } from '../../services/procedure-catalog';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
-import { officeCodeSchema } from '../codes';
+import { officeCodeSchema } from '@lao-cai-so/domain/api/codes';
 
 /** As GET /api/v1/offices?q= accepts (schemas.ts). */
 const MAX_QUERY_LENGTH = 200;

@@ -19,7 +19,7 @@ import { QR_ERROR_CORRECTION, QR_QUIET_ZONE_MODULES, qrPng, qrSvg } from '../../
 import { contentEtag, createRenderedCache, matchesIfNoneMatch } from '../../services/posters/rendered-cache';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
 import { officeNotFound, procedureNotFound } from '../catalog-errors';
-import { officeCodeSchema, procedureCodeSchema } from '../codes';
+import { officeCodeSchema, procedureCodeSchema } from '@lao-cai-so/domain/api/codes';
 
 const procQuery = procedureCodeSchema
   .optional()

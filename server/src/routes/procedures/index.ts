@@ -15,7 +15,7 @@ import {
   procedureDetailSchema,
   procedurePageSchema,
   procedureParams,
-} from './schemas';
+} from '@lao-cai-so/domain/api/procedures';
 
 /** A search whose office filter names no office (404), remembered like a result. */
 const NO_SUCH_OFFICE = { noSuchOffice: true } as const;

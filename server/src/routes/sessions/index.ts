@@ -6,7 +6,7 @@ import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { recordSignIn } from '../../services/citizens';
 import { toAppError, zaloUnavailable } from '../zalo-errors';
-import { type CreateSessionBody, createSessionBody, sessionSchema } from './schemas';
+import { type CreateSessionBody, createSessionBody, sessionSchema } from '@lao-cai-so/domain/api/sessions';
 
 export async function sessionRoutes(
   app: FastifyInstance,

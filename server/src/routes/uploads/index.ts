@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import { ALLOWED_CONTENT_TYPES, cleanFileName, detectContentType, EXTENSIONS } from '../../domain/file-type';
+import { ALLOWED_CONTENT_TYPES, cleanFileName, detectContentType, EXTENSIONS } from '@lao-cai-so/domain/file-type';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';

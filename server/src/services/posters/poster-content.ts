@@ -1,7 +1,7 @@
 // What a poster or QR code shows, read from the catalogue: the office, the procedure of a single-procedure poster,
 // and the deep link (domain/deep-link.ts) the code opens.
 import type { Queryable } from '../../db/db';
-import { buildDeepLink } from '../../domain/deep-link';
+import { buildDeepLink } from '@lao-cai-so/domain/deep-link';
 
 export interface PosterContent {
   link: string;

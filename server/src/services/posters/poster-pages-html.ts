@@ -3,7 +3,7 @@
 // Server-rendered Vietnamese HTML, no script: the name filter is a GET form, so it works with JavaScript off. Links
 // are paths on the proxy's own origin. Every value from the catalogue goes through `html`, which escapes it.
 import { createHash } from 'node:crypto';
-import { Html, html } from '../html';
+import { Html, html } from '@lao-cai-so/domain/html';
 import { POSTER_QR_SIDE_CM } from './poster-pdf';
 
 /** Where the routes of routes/offices/posters.ts are mounted (app.ts). */

@@ -6,7 +6,7 @@ import {
   validateAttachments,
   validateField,
   type FormRuleContext,
-} from '@domain/application-form';
+} from '@lao-cai-so/domain/application-form';
 import { ApiError, toApiError } from '@/lib/api-client';
 import { removeSetting } from '@/lib/storage';
 import { buildSubmission } from '../answers';

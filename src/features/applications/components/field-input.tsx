@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FormFieldDefinition } from '@domain/application-form';
+import type { FormFieldDefinition } from '@lao-cai-so/domain/application-form';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import type { OfficeChoice, RawAnswer } from '../types';
 import { CommunePicker } from './commune-picker';

@@ -11,7 +11,7 @@ import {
   validateFields,
   type FormFieldDefinition,
   type FormRuleContext,
-} from '../../src/domain/application-form';
+} from '../src/application-form';
 
 const context: FormRuleContext = { today: '2026-11-22', communeCodes: new Set(['04465', '02647']) };
 
@@ -277,7 +277,7 @@ describe('commune', () => {
 
 describe('a whole form', () => {
   const catalogue = JSON.parse(
-    readFileSync(path.join(__dirname, '../../../data/procedures.json'), 'utf8'),
+    readFileSync(path.join(__dirname, '../../data/procedures.json'), 'utf8'),
   ) as { procedures: { code: string; fields: FormFieldDefinition[]; documents: { code: string; name: string; required: boolean }[] }[] };
   const birth = catalogue.procedures.find((procedure) => procedure.code === '1.001193')!;
   const fields = applicationFields(birth.fields);

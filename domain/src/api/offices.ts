@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { OFFICE_TYPES } from '../../domain/catalog-schema';
-import { pageSchema } from '../../plugins/json-schema';
-import { officeCodeSchema } from '../codes';
-import { procedureSummarySchema } from '../procedures/schemas';
+import { OFFICE_TYPES } from '../catalog-schema';
+import { pageSchema } from './page';
+import { officeCodeSchema } from './codes';
+import { procedureSummarySchema } from './procedures';
 
 export const listOfficesQuery = z.object({
   q: z

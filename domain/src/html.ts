@@ -1,6 +1,5 @@
-// Markup for the few server-rendered pages (the posters pages): the `html` template escapes every interpolated value,
-// so text from the catalogue (office names, addresses) can never become markup; only fragments built by `html` itself
-// are inserted as they are. (The sandbox has its own escapeHtml; production code never imports from sandbox/.)
+// Markup for server-rendered pages (the proxy's posters pages, the sandbox's consoles): the `html` template escapes
+// every interpolated value, so catalogue text can never become markup; only fragments built by `html` pass as they are.
 
 /** Markup that is already safe: built by `html` (whose interpolations were escaped), or constant markup of our own. */
 export class Html {

@@ -3,7 +3,7 @@ import {
   hasEntryTarget,
   parseEntryParams,
   parseScannedCode,
-} from '../../src/domain/deep-link';
+} from '../src/deep-link';
 
 const APP_ID = '1234567890123456789';
 const APPLICATION_ID = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { APPLICATION_STATES } from '../../domain/application-status';
-import { officeCodeSchema, procedureCodeSchema } from '../codes';
+import { APPLICATION_STATES } from '../application-status';
+import { officeCodeSchema, procedureCodeSchema } from './codes';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Printable ASCII without spaces: a UUID from the app, or any opaque token up to 200 characters. */

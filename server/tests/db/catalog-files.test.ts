@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config';
 import { readCatalog, seedCatalog } from '../../src/db/seed';
-import { normalizeSearchText } from '../../src/domain/search-text';
+import { normalizeSearchText } from '@lao-cai-so/domain/search-text';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const DATA_DIR = path.join(REPO_ROOT, 'data');

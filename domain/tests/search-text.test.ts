@@ -1,4 +1,4 @@
-import { joinSearchTexts, normalizeSearchText, searchWords } from '../../src/domain/search-text';
+import { joinSearchTexts, normalizeSearchText, searchWords } from '../src/search-text';
 
 test.each([
   ['Đăng ký khai sinh', 'dang ky khai sinh'],

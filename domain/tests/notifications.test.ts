@@ -17,7 +17,7 @@ import {
   sameVietnamDay,
   TITLE_MAX_LENGTH,
   zbsTemplateData,
-} from '../../src/domain/notifications';
+} from '../src/notifications';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 

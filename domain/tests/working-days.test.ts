@@ -1,5 +1,5 @@
 // Due dates and remaining working days against the real holiday data (data/holidays.json).
-import holidayFile from '../../../data/holidays.json';
+import holidayFile from '../../data/holidays.json';
 import {
   createWorkingCalendar,
   fromVietnamLocal,
@@ -7,7 +7,7 @@ import {
   isOverdue,
   toVietnamLocal,
   vietnamDate,
-} from '../../src/domain/working-days';
+} from '../src/working-days';
 
 const holidays = holidayCalendarSchema.parse(holidayFile);
 const calendar = createWorkingCalendar(holidays);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATES } from '../../domain/notifications';
-import { pageSchema } from '../../plugins/json-schema';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATES } from '../notifications';
+import { pageSchema } from './page';
 
 export const notificationSchema = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ONLINE_LEVELS, PROCEDURE_LEVELS, procedureShape } from '../../domain/catalog-schema';
-import { pageSchema } from '../../plugins/json-schema';
-import { officeCodeSchema, procedureCodeSchema } from '../codes';
+import { ONLINE_LEVELS, PROCEDURE_LEVELS, procedureShape } from '../catalog-schema';
+import { pageSchema } from './page';
+import { officeCodeSchema, procedureCodeSchema } from './codes';
 
 export const listProceduresQuery = z.object({
   q: z.string().max(200).optional().meta({ description: 'Search text; diacritics and case are ignored' }),

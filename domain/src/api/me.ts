@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONSENT_PURPOSES } from '../../domain/consent';
-import { zaloAccessTokenSchema } from '../sessions/schemas';
+import { CONSENT_PURPOSES } from '../consent';
+import { zaloAccessTokenSchema } from './sessions';
 
 export const phoneSchema = z
   .object({

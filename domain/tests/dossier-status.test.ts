@@ -1,6 +1,6 @@
 // The dossier status model against the reference table (shared/reference/public-service-domain.md) and the real
 // holiday data (data/holidays.json).
-import holidayFile from '../../../data/holidays.json';
+import holidayFile from '../../data/holidays.json';
 import {
   ALLOWED_TRANSITIONS,
   DOSSIER_STATUS,
@@ -19,8 +19,8 @@ import {
   isTerminal,
   needsCitizenAction,
   workingDaysLeft,
-} from '../../src/domain/dossier-status';
-import { createWorkingCalendar, holidayCalendarSchema } from '../../src/domain/working-days';
+} from '../src/dossier-status';
+import { createWorkingCalendar, holidayCalendarSchema } from '../src/working-days';
 
 const calendar = createWorkingCalendar(holidayCalendarSchema.parse(holidayFile));
 /** An instant written as Vietnamese wall-clock time, e.g. at('2026-03-02 09:00'). */

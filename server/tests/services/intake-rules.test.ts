@@ -1,9 +1,9 @@
 // Pure rules behind intake and forwarding: references, file types by their bytes, DVCQG dates, request fingerprints.
 import { randomBytes } from 'node:crypto';
-import { parseDvcqgDate, formatDvcqgDate } from '../../src/domain/dvcqg-date';
-import { cleanFileName, detectContentType } from '../../src/domain/file-type';
-import { generateReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '../../src/domain/reference';
-import { canonicalJson, requestHash } from '../../src/domain/request-hash';
+import { parseDvcqgDate, formatDvcqgDate } from '@lao-cai-so/domain/dvcqg-date';
+import { cleanFileName, detectContentType } from '@lao-cai-so/domain/file-type';
+import { generateReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '@lao-cai-so/domain/reference';
+import { canonicalJson, requestHash } from '../../src/services/request-hash';
 
 describe('reference', () => {
   it('is 8 characters without look-alikes', () => {

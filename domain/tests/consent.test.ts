@@ -6,7 +6,7 @@ import {
   decideConsentChange,
   isConsentPurpose,
   summarizeConsent,
-} from '../../src/domain/consent';
+} from '../src/consent';
 
 const day = (iso: string) => new Date(`${iso}T08:00:00Z`);
 const CURRENT = CONSENT_TEXTS.phone.version;

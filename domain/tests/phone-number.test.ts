@@ -1,4 +1,4 @@
-import { maskPhoneNumber, normalizePhoneNumber } from '../../src/domain/phone-number';
+import { maskPhoneNumber, normalizePhoneNumber } from '../src/phone-number';
 
 test.each([
   ['84912345678', '84912345678'],
