@@ -1,9 +1,9 @@
 // The home screen's popular procedures when index.html preloaded them and that request failed: the app asks again
 // through its HTTP client. (The preload that succeeds is home-page-preload.test.tsx.)
-import { popularNames, usePreloadedProcedures } from '../support/preloaded-procedures';
+import { popularNames, setUpPreloadedProcedures } from '../support/preloaded-procedures';
 import { renderAt } from '../support/render-app';
 
-const { fetchMock, api } = usePreloadedProcedures();
+const { fetchMock, api } = setUpPreloadedProcedures();
 
 it('asks again through the API client when the preloaded request failed', async () => {
   fetchMock.mockResolvedValue({ ok: false, status: 503, json: async () => ({ code: 'UNAVAILABLE' }) });

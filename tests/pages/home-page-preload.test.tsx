@@ -1,10 +1,10 @@
 // The home screen's popular procedures when index.html preloaded them: the app takes that response instead of waiting
 // for its HTTP client. (The failed preload is home-page-preload-failed.test.tsx.)
 import { paged, popularProcedures } from '../support/catalog-fixtures';
-import { PRELOADED_URL, popularNames, usePreloadedProcedures } from '../support/preloaded-procedures';
+import { PRELOADED_URL, popularNames, setUpPreloadedProcedures } from '../support/preloaded-procedures';
 import { renderAt } from '../support/render-app';
 
-const { fetchMock, api } = usePreloadedProcedures();
+const { fetchMock, api } = setUpPreloadedProcedures();
 
 it('lists the popular procedures from the preloaded response, without a second request', async () => {
   fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => paged(popularProcedures) });

@@ -12,7 +12,7 @@ export const PRELOADED_URL = 'http://api.test/api/v1/procedures?pageSize=8';
  * returned mock, and the fake proxy answers the app's own request with one procedure; after it, the page's link and
  * fetch are as they were.
  */
-export function usePreloadedProcedures(): { fetchMock: jest.Mock; api: () => FakeApi } {
+export function setUpPreloadedProcedures(): { fetchMock: jest.Mock; api: () => FakeApi } {
   let api: FakeApi;
   let link: HTMLLinkElement;
   const originalFetch = globalThis.fetch;

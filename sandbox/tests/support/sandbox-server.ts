@@ -84,7 +84,6 @@ export const GIANG_THI_MY = '3368637342326461234';
 export const TAN_LAO_SAN = '5127480036519872210';
 
 /** A parsed JSON answer; tests then assert on its shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
 export async function json(response: Response): Promise<Json> {

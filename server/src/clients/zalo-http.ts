@@ -16,7 +16,7 @@ export interface ZaloEnvelope {
 
 /** Quotes bare integers too large for a double so that ids survive JSON.parse as strings. */
 export function parseZaloJson(text: string): ZaloEnvelope {
-  const safe = text.replace(/([:\[,]\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+  const safe = text.replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
   return JSON.parse(safe) as ZaloEnvelope;
 }
 
