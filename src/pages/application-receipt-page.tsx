@@ -4,7 +4,7 @@ import { AsyncSection } from '@/components/async-section';
 import { NotFound } from '@/components/not-found';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';
-import type { ReceiptNavigationState } from '@/features/applications/components/application-form';
+import type { ReceiptNavigationState } from '@/features/applications/types';
 import { ReceiptView } from '@/features/applications/components/receipt-view';
 import { useApplicationsDictionary } from '@/features/applications/i18n/use-applications-dictionary';
 import { applicationReceiptState, usePageVisit } from '@/features/applications/state/receipt-state';
