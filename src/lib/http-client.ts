@@ -3,7 +3,7 @@
 // answers 401, the session is renewed once and the request retried once (HOUSE_STYLE.md, "Errors").
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { appConfig } from '@/config/app-config';
-import { ApiError, REQUEST_TIMEOUT_MS } from './api-client';
+import { ApiError, REQUEST_TIMEOUT_MS } from './api-error';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
