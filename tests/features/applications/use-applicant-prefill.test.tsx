@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { useRecoilValue, useResetRecoilState } from 'recoil';
 import { draftState } from '@/features/applications/state/draft-state';
-import { startSession } from '@/features/profile/state/session';
+import { startSession } from '@/state/session';
 import { useApplicantPrefill } from '@/features/applications/state/use-applicant-prefill';
 import type { ApplicationProcedure } from '@/features/applications/types';
 import type { FakeApi } from '../../support/fake-api';

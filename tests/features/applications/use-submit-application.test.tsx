@@ -2,7 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import { useMemo } from 'react';
 import { todayInVietnam } from '@domain/application-form';
 import { useSubmitApplication } from '@/features/applications/state/use-submit-application';
-import { startSession } from '@/features/profile/state/session';
+import { startSession } from '@/state/session';
 import { deferred, type FakeApi } from '../../support/fake-api';
 import { withIdentityProxy } from '../../support/session';
 import { renderFormHook } from './hook-support';

@@ -4,7 +4,7 @@ import { notify } from '@/lib/notify';
 import { getDemoCitizens } from '@/lib/zalo';
 import type { DemoCitizen } from '@/lib/zalo-types';
 import { ACCOUNT_NS } from '../i18n';
-import { signIn } from '../state/session';
+import { signIn } from '@/state/session';
 
 /** Demo and end-to-end builds only: which demo citizen of the sandbox plays "the Zalo user". */
 export function DemoCitizenSwitch() {

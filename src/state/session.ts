@@ -6,7 +6,7 @@ import { toApiError } from '@/lib/api-client';
 import { setSessionKeeper } from '@/lib/http-client';
 import { readSetting, removeSetting, writeSetting } from '@/lib/storage';
 import { getAccessToken, ZaloError } from '@/lib/zalo';
-import { createSession } from '../api/create-session';
+import { createSession } from '@/api/create-session';
 
 /** Why the citizen is signed out; the profile page says it in words. */
 export type SignedOutReason =
