@@ -1,6 +1,4 @@
-// The axios instance behind lib/api-client.ts, loaded lazily with axios. It maps every failure to an ApiError and
-// carries the citizen's session: requests marked `signedIn` get `Authorization: Bearer <token>`; when the proxy
-// answers 401, the session is renewed once and the request retried once (HOUSE_STYLE.md, "Errors").
+// The axios instance behind lib/api-client.ts, a lazy chunk with axios (src/README.md, "Talking to the proxy").
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { appConfig } from '@/config/app-config';
 import { ApiError, REQUEST_TIMEOUT_MS } from './api-error';

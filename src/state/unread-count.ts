@@ -1,6 +1,5 @@
-// The unread count on the Thông báo tab. The bottom navigation is in the initial bundle, so this module only keeps
-// the number; asking the proxy (and knowing when to) is the notifications feature's lazy chunk, which app.tsx hands
-// over with provideUnreadCountSync (shared components and state do not import features).
+// The Thông báo tab's count: only the number, since the bottom navigation is in the initial bundle; the notifications
+// feature's lazy sync keeps it fresh (src/README.md, "Unread count").
 import { useEffect, useSyncExternalStore } from 'react';
 
 let count = 0;

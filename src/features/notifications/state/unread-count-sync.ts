@@ -1,7 +1,5 @@
-// When and how the Thông báo tab's count is asked for (a lazy chunk: see src/state/unread-count.ts). The count belongs
-// to the signed-in citizen, so it follows the app's one session (src/state/session.ts): asked for on sign-in,
-// cleared on sign-out, and asked for again when the app returns to the foreground (Zalo reopened, screen unlocked),
-// which is when a citizen expects news.
+// When the Thông báo tab's count is asked for (src/README.md, "Unread count"): it follows the session, and is asked
+// again when the app returns to the foreground, which is when a citizen expects news.
 import { getSessionState, subscribeToSession } from '@/state/session';
 import { toApiError } from '@/lib/api-client';
 import { listNotifications } from '../api/list-notifications';
