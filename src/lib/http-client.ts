@@ -12,7 +12,7 @@ declare module 'axios' {
   }
 }
 
-/** What the HTTP client needs from whoever keeps the session (features/profile/state/session.ts). */
+/** What the HTTP client needs from whoever keeps the session (state/session.ts). */
 export interface SessionKeeper {
   /** The token to send; waits for a sign-in in progress; null when the citizen is signed out. */
   currentToken(): Promise<string | null>;
