@@ -4,13 +4,16 @@ import { I18nextProvider } from 'react-i18next';
 import { App as ZmpApp, ZMPRouter } from 'zmp-ui';
 import { i18n } from '@/i18n';
 import { AppRoutes } from '@/router';
+import { provideUnreadCountSync } from '@/state/unread-count';
+
+provideUnreadCountSync(() => import('@/features/notifications/state/unread-count-sync'));
 
 const Notifier = lazy(() => import('@/components/notifier'));
 
 /** Signs the citizen in silently once the first screen is up; the session code is a lazy chunk. */
 function SessionStarter() {
   useEffect(() => {
-    void import('@/features/profile/state/session').then((session) => session.startSession());
+    void import('@/state/session').then((session) => session.startSession());
   }, []);
   return null;
 }

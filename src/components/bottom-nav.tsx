@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { BottomNavigation } from 'zmp-ui';
-import { useUnreadCount } from '@/features/notifications/state/unread-count';
+import { useUnreadCount } from '@/state/unread-count';
 import { BellIcon, FolderIcon, HomeIcon, UserIcon } from './icons';
 
 interface Tab {

@@ -1,9 +1,7 @@
-// The axios instance behind lib/api-client.ts, loaded lazily with axios. It maps every failure to an ApiError and
-// carries the citizen's session: requests marked `signedIn` get `Authorization: Bearer <token>`; when the proxy
-// answers 401, the session is renewed once and the request retried once (HOUSE_STYLE.md, "Errors").
+// The axios instance behind lib/api-client.ts, a lazy chunk with axios (src/README.md, "Talking to the proxy").
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { appConfig } from '@/config/app-config';
-import { ApiError, REQUEST_TIMEOUT_MS } from './api-client';
+import { ApiError, REQUEST_TIMEOUT_MS } from './api-error';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -14,7 +12,7 @@ declare module 'axios' {
   }
 }
 
-/** What the HTTP client needs from whoever keeps the session (features/profile/state/session.ts). */
+/** What the HTTP client needs from whoever keeps the session (state/session.ts). */
 export interface SessionKeeper {
   /** The token to send; waits for a sign-in in progress; null when the citizen is signed out. */
   currentToken(): Promise<string | null>;

@@ -1,7 +1,5 @@
-// Stands in for Zalo's camera scanner (zmp-sdk scanQRCode) in sandbox builds, where a plain browser has no Zalo
-// camera: the tester picks a picture of a QR code (a poster PNG from the proxy, a photo of a receipt), decoded here
-// with jsQR, or types the code's text. Like Zalo's own scanner it is a screen above the app, so it is drawn here
-// rather than by the app's pages. Loaded only by lib/zalo-sandbox.ts.
+// Sandbox builds' stand-in for Zalo's camera scanner (src/README.md, "Zalo platform"). Like Zalo's own it is a
+// screen above the app, so it is drawn here rather than by the app's pages.
 
 /** What zmp-sdk's scanQRCode resolves with; `content` is empty when the scanner was closed. */
 export interface ScanResult {

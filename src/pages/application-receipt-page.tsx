@@ -4,14 +4,15 @@ import { AsyncSection } from '@/components/async-section';
 import { NotFound } from '@/components/not-found';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';
-import type { ReceiptNavigationState } from '@/features/applications/components/application-form';
+import type { ReceiptNavigationState } from '@/features/applications/types';
 import { ReceiptView } from '@/features/applications/components/receipt-view';
 import { useApplicationsDictionary } from '@/features/applications/i18n/use-applications-dictionary';
 import { applicationReceiptState, usePageVisit } from '@/features/applications/state/receipt-state';
+import { NotificationsOffer } from '@/features/notifications/components/notifications-offer';
 
 function StoredApplication({ id, visit }: { id: string; visit: number }) {
   const application = useRecoilValue(applicationReceiptState({ id, visit }));
-  return <ReceiptView receipt={application} />;
+  return <ReceiptView receipt={application} notificationsOffer={<NotificationsOffer />} />;
 }
 
 function ReceiptNotFound() {
@@ -33,7 +34,11 @@ export default function ApplicationReceiptPage() {
     <PageLayout showBack>
       <AsyncSection fallback={<DetailSkeleton />} onRetry={refresh} notFound={<ReceiptNotFound />}>
         {fresh ? (
-          <ReceiptView receipt={fresh.receipt} procedureName={fresh.procedureName} />
+          <ReceiptView
+            receipt={fresh.receipt}
+            procedureName={fresh.procedureName}
+            notificationsOffer={<NotificationsOffer />}
+          />
         ) : (
           <StoredApplication id={id} visit={visit} />
         )}

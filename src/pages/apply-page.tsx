@@ -6,14 +6,14 @@ import { NotFound } from '@/components/not-found';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';
 import { ApplicationForm } from '@/features/applications/components/application-form';
-import { applicationProcedureState } from '@/features/applications/state/procedure-state';
+import { procedureState } from '@/state/procedure-state';
 
 /** /procedures/:code/apply[?office=<unit code>]: the online application form of one procedure. */
 export default function ApplyPage() {
   const { t } = useTranslation();
   const code = useParams().code ?? '';
   const [params] = useSearchParams();
-  const refresh = useRecoilRefresher_UNSTABLE(applicationProcedureState(code));
+  const refresh = useRecoilRefresher_UNSTABLE(procedureState(code));
   return (
     <PageLayout showBack>
       <AsyncSection

@@ -7,23 +7,18 @@ import { PageLayout } from '@/components/page-layout';
 import { SearchBox } from '@/components/search-box';
 import { DetailSkeleton } from '@/components/skeletons';
 import { toApiError } from '@/lib/api-client';
-import { applicationProcedureState } from '@/features/applications/state/procedure-state';
 import { ProcedureSearchResults } from '@/features/catalog/components/procedure-search-results';
-import { procedureSearchQueryState, procedureState } from '@/features/catalog/state/catalog-state';
+import { procedureSearchQueryState } from '@/features/catalog/state/catalog-state';
 import { EntryNotFound } from '@/features/entry/components/entry-not-found';
 import { destinationPath } from '@/features/entry/entry-path';
 import { useEntryDictionary } from '@/features/entry/i18n/use-entry-dictionary';
 import { OfficeSearch } from '@/features/offices/components/office-search';
 import { officeState } from '@/features/offices/state/offices-state';
+import { procedureState } from '@/state/procedure-state';
 
 interface EntryCodes {
   office?: string;
   proc?: string;
-}
-
-/** The procedure as the page it leads to loads it: the form's own data, or the catalogue's details. */
-function procedureSelector({ office, proc }: EntryCodes) {
-  return office ? applicationProcedureState(proc!) : procedureState(proc!);
 }
 
 /** True when the proxy said 404; any other failure is thrown for the section to show with "Thử lại". */
@@ -56,7 +51,7 @@ function ResolveEntry({ office, proc }: EntryCodes) {
   const settled = useRecoilValue(
     waitForAllSettled({
       ...(office ? { office: officeState(office) } : {}),
-      ...(proc ? { procedure: procedureSelector({ office, proc }) } : {}),
+      ...(proc ? { procedure: procedureState(proc) } : {}),
     }),
   ) as { office?: Loadable<{ name: string }>; procedure?: Loadable<{ name: string }> };
   const officeLoadable = settled.office;
@@ -118,7 +113,7 @@ export default function EntryPage() {
   const { office, proc } = target;
   const refresh = useRecoilCallback(({ refresh: refreshSelector }) => () => {
     if (office) refreshSelector(officeState(office));
-    if (proc) refreshSelector(procedureSelector({ office, proc }));
+    if (proc) refreshSelector(procedureState(proc));
   });
   if (target.application) return <Navigate to={destinationPath({ application: target.application })!} replace />;
   if (!office && !proc) return <Navigate to="/" replace />;

@@ -7,7 +7,7 @@ import { NotificationInbox } from '@/features/notifications/components/notificat
 import { NOTIFICATIONS_NS } from '@/features/notifications/i18n';
 import { inboxState, useInboxVisit } from '@/features/notifications/state/inbox-state';
 import { SignedOutCard } from '@/features/profile/components/signed-out-card';
-import { useSession } from '@/features/profile/state/use-session';
+import { useSession } from '@/state/use-session';
 
 function Inbox({ citizenId }: { citizenId: string }) {
   const visit = useInboxVisit();

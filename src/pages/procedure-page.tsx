@@ -7,8 +7,8 @@ import { NotFound } from '@/components/not-found';
 import { PageLayout } from '@/components/page-layout';
 import { DetailSkeleton } from '@/components/skeletons';
 import { ProcedureDetails } from '@/features/catalog/components/procedure-details';
-import { procedureState } from '@/features/catalog/state/catalog-state';
 import { StartApplicationLink } from '@/features/applications/components/start-application-link';
+import { procedureState } from '@/state/procedure-state';
 
 /** "Nộp hồ sơ trực tuyến" for procedures offered online, fully or in part. */
 function ApplyOnline({ code }: { code: string }) {

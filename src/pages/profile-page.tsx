@@ -8,7 +8,7 @@ import { MyData } from '@/features/profile/components/my-data';
 import { SignedOutCard } from '@/features/profile/components/signed-out-card';
 import { ACCOUNT_NS } from '@/features/profile/i18n';
 import { useMyDataVersion } from '@/features/profile/state/use-my-data';
-import { useSession } from '@/features/profile/state/use-session';
+import { useSession } from '@/state/use-session';
 import { isZaloSandbox } from '@/lib/zalo';
 
 export default function ProfilePage() {

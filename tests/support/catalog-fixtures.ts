@@ -1,4 +1,4 @@
-import type { Procedure, ProcedureSummary } from '@/features/catalog/types';
+import type { Procedure, ProcedureSummary } from '@/types/procedure';
 import type { Office, OfficeSummary } from '@/features/offices/types';
 import type { Paged } from '@/lib/api-client';
 
@@ -43,6 +43,7 @@ export const birthRegistration: Procedure = {
   requirements: ['Đăng ký trong 60 ngày kể từ ngày sinh'],
   result: 'Giấy khai sinh (bản chính)',
   legalBasis: ['Luật Hộ tịch số 60/2014/QH13'],
+  fields: [],
   unconfirmed: ['processingTime'],
 };
 
@@ -73,6 +74,7 @@ export const permanentResidence: Procedure = {
   requirements: [],
   result: 'Thông tin thường trú được cập nhật',
   legalBasis: ['Luật Cư trú số 68/2020/QH14'],
+  fields: [],
   unconfirmed: ['fees'],
 };
 

@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/react';
-import { endSession } from '@/features/profile/state/session';
+import { endSession } from '@/state/session';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { installIdentityProxy, type IdentityProxy } from './fake-identity-proxy';
 

@@ -1,13 +1,9 @@
-import type { FieldValues, FormFieldDefinition } from '@lao-cai-so/domain/application-form';
+import type { FieldValues } from '@lao-cai-so/domain/application-form';
+import type { Procedure, ProcedureDocument } from '@/types/procedure';
 
-/** The parts of GET /api/v1/procedures/:code that the application form needs. */
-export interface ApplicationProcedure {
-  code: string;
-  name: string;
-  level: 'commune' | 'province';
-  onlineLevel: 'full' | 'partial';
-  documents: { code: string; name: string; required: boolean; note: string | null }[];
-  fields: FormFieldDefinition[];
+/** The parts of a procedure (GET /api/v1/procedures/:code, src/state/procedure-state.ts) that the form needs. */
+export interface ApplicationProcedure extends Pick<Procedure, 'code' | 'name' | 'level' | 'onlineLevel' | 'fields'> {
+  documents: Pick<ProcedureDocument, 'code' | 'name' | 'required' | 'note'>[];
 }
 
 /** One office the citizen can choose (GET /api/v1/offices). */
@@ -84,6 +80,12 @@ export interface ApplicationReceipt {
   dueAt: string | null;
   createdAt: string;
   forwardedAt: string | null;
+}
+
+/** What the receipt page is given when it opens right after a submission. */
+export interface ReceiptNavigationState {
+  receipt: ApplicationReceipt;
+  procedureName: string;
 }
 
 /** One application being filled in, kept on the phone (one per procedure) until it is submitted. */

@@ -1,45 +1,10 @@
-export type ProcedureLevel = 'commune' | 'province';
-export type OnlineLevel = 'full' | 'partial';
-export type DocumentForm = 'original' | 'copy' | 'certified-copy' | 'original-or-copy';
-
-export interface ProcessingTime {
-  text: string;
-  workingDays: number | null;
-}
-
-export interface ProcedureSummary {
-  code: string;
-  name: string;
-  field: string;
-  level: ProcedureLevel;
-  agency: string;
-  onlineLevel: OnlineLevel;
-  processingTime: ProcessingTime;
-  /** Names of the fields not confirmed from a primary source (data/README.md). */
-  unconfirmed: string[];
-}
-
-export interface ProcedureFee {
-  description: string;
-  /** In đồng; null when it varies. */
-  amount: number | null;
-}
-
-export interface ProcedureDocument {
-  code: string;
-  name: string;
-  copies: number;
-  form: DocumentForm;
-  required: boolean;
-  note: string | null;
-}
-
-export interface Procedure extends ProcedureSummary {
-  localCode: string | null;
-  description: string;
-  fees: ProcedureFee[];
-  documents: ProcedureDocument[];
-  requirements: string[];
-  result: string;
-  legalBasis: string[];
-}
+export type {
+  DocumentForm,
+  OnlineLevel,
+  ProcedureDocument,
+  ProcedureFee,
+  ProcedureLevel,
+  ProcessingTime,
+  Procedure,
+  ProcedureSummary,
+} from '@/types/procedure';

@@ -1,5 +1,4 @@
-// Type-only: an office lists the catalogue's own procedure summaries; no runtime coupling between features.
-import type { ProcedureSummary } from '@/features/catalog/types';
+import type { ProcedureSummary } from '@/types/procedure';
 
 export type OfficeType = 'xa' | 'phuong' | 'province';
 

@@ -2,14 +2,6 @@
 export const CONSENT_PURPOSES = ['profile', 'phone', 'notifications'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-/** POST /api/v1/sessions */
-export interface Session {
-  token: string;
-  /** ISO date-time. */
-  expiresAt: string;
-  citizen: { id: string; name: string | null; avatar: string | null };
-}
-
 /** GET /api/v1/me: name and avatar only while the profile consent is granted, the phone while the phone one is. */
 export interface Me {
   id: string;

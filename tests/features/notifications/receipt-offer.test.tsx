@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { ReceiptNavigationState } from '@/features/applications/components/application-form';
+import type { ReceiptNavigationState } from '@/features/applications/types';
 import type { FakeApi } from '../../support/fake-api';
 import { grantedConsent, VERIFIED_PHONE, type IdentityProxy } from '../../support/fake-identity-proxy';
 import { withIdentityProxy } from '../../support/session';

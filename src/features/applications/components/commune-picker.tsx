@@ -3,6 +3,7 @@ import { useSearch } from '@/lib/use-search';
 import { searchOffices } from '../api/search-offices';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import type { OfficeChoice } from '../types';
+import { describedBy, HelpAndError } from './field-help';
 
 interface CommunePickerProps {
   id: string;
@@ -23,7 +24,7 @@ export function CommunePicker({ id, label, help, error, value, valueName, types,
   // Searching until an office is chosen, and again after "Chọn nơi khác". Derived from `value`, so an office chosen
   // after the first render (a QR poster's office, fetched by the form) shows as chosen.
   const [searching, setSearching] = useState(false);
-  const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedById = describedBy(id, Boolean(help), Boolean(error));
 
   return (
     <div className={`field${error ? ' field--invalid' : ''}`} role="group" aria-labelledby={`${id}-label`}>
@@ -32,7 +33,7 @@ export function CommunePicker({ id, label, help, error, value, valueName, types,
       </p>
       {value && !searching ? (
         <div className="commune-chosen">
-          <p id={id} tabIndex={-1} aria-describedby={describedBy}>
+          <p id={id} tabIndex={-1} aria-describedby={describedById}>
             <span className="muted">{t('applications.commune.chosen')}: </span>
             <strong>{valueName ?? value}</strong>
           </p>
@@ -43,7 +44,7 @@ export function CommunePicker({ id, label, help, error, value, valueName, types,
       ) : (
         <CommuneSearch
           id={id}
-          describedBy={describedBy}
+          describedBy={describedById}
           invalid={Boolean(error)}
           types={types}
           onChoose={(office) => {
@@ -52,16 +53,7 @@ export function CommunePicker({ id, label, help, error, value, valueName, types,
           }}
         />
       )}
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <HelpAndError id={id} help={help} error={error} />
     </div>
   );
 }

@@ -1,12 +1,9 @@
 import { useRecoilValue, type RecoilState } from 'recoil';
+import { documentSectionId } from '../control-ids';
 import { formatFileSize } from '../file-rules';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import { pendingUploadsState, useDocumentUploads } from '../state/use-document-uploads';
 import type { ApplicationProcedure, UploadedFile } from '../types';
-
-export function documentSectionId(code: string): string {
-  return `document-${code}`;
-}
 
 // The picker takes photos and PDFs; the camera button opens the camera directly where the phone supports it.
 const PICK_ACCEPT = 'image/*,application/pdf';

@@ -1,17 +1,17 @@
 import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { useRecoilValueLoadable, useRecoilValue } from 'recoil';
+import { procedureState } from '@/state/procedure-state';
 import { formatDateTime } from '../format-dates';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import { draftsInProgressState } from '../state/drafts-in-progress-state';
-import { applicationProcedureState } from '../state/procedure-state';
 import type { ApplicationDraft } from '../types';
 import './follow-up.css';
 
 function DraftCard({ draft }: { draft: ApplicationDraft }) {
   const { t } = useApplicationsDictionary();
   // The name from the catalogue; the code while it loads or when the catalogue cannot be reached.
-  const procedure = useRecoilValueLoadable(applicationProcedureState(draft.procedureCode));
+  const procedure = useRecoilValueLoadable(procedureState(draft.procedureCode));
   const name = procedure.state === 'hasValue' ? procedure.contents.name : draft.procedureCode;
   return (
     <li className="draft-card">

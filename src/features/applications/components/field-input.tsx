@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import type { FormFieldDefinition } from '@lao-cai-so/domain/application-form';
+import { fieldId } from '../control-ids';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import type { OfficeChoice, RawAnswer } from '../types';
 import { CommunePicker } from './commune-picker';
-
-export function fieldId(code: string): string {
-  return `field-${code}`;
-}
+import { describedBy, HelpAndError } from './field-help';
 
 interface FieldInputProps {
   field: FormFieldDefinition;
@@ -18,31 +16,9 @@ interface FieldInputProps {
   onCommuneChange?: (office: OfficeChoice) => void;
 }
 
-/** Describes a control: the help text, then the error (both read out by screen readers after the label). */
-function describedBy(id: string, help: boolean, error: boolean): string | undefined {
-  return [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-}
-
 function RequiredMark({ required }: { required: boolean }) {
   const { t } = useApplicationsDictionary();
   return <span className="field-requirement">{required ? t('applications.required') : t('applications.optional')}</span>;
-}
-
-function HelpAndError({ id, help, error }: { id: string; help?: string; error?: string }) {
-  return (
-    <>
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
-  );
 }
 
 function TextualField({ field, id, error, children }: { field: FormFieldDefinition; id: string; error?: string; children: ReactNode }) {

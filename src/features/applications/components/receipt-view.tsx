@@ -1,5 +1,5 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { NotificationsOffer } from '@/features/notifications/components/notifications-offer';
 import { formatDateTime, formatDueDate } from '../format-dates';
 import { useApplicationsDictionary } from '../i18n/use-applications-dictionary';
 import { statusLabel } from '../status-label';
@@ -33,6 +33,8 @@ interface ReceiptViewProps {
   receipt: ApplicationDetail;
   /** The procedure name known to the form, for an answer that lacks it. */
   procedureName?: string;
+  /** The offer to be notified about the dossier (features/notifications), placed by the page under the status. */
+  notificationsOffer?: ReactNode;
 }
 
 /** "Còn N ngày làm việc", "Hôm nay là ngày hẹn trả kết quả" or a "Quá hạn" badge, under the due date. */
@@ -65,7 +67,7 @@ function isWithOffice(statusCode: number | null): boolean {
  * receipt code, the due date and a QR code of it; or, if forwarding failed for good, whom to contact. Then, as the
  * office acts: the status, what the citizen needs to do, every step so far, the documents sent, withdrawal and rating.
  */
-export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
+export function ReceiptView({ receipt, procedureName, notificationsOffer }: ReceiptViewProps) {
   const { t, i18n } = useApplicationsDictionary();
   const { application, refreshing, stopped, refreshNow } = useApplicationRefresh(receipt);
   const procedure = application.procedure?.name ?? procedureName ?? '';
@@ -158,7 +160,7 @@ export function ReceiptView({ receipt, procedureName }: ReceiptViewProps) {
           </button>
         </p>
       )}
-      {!failed && <NotificationsOffer />}
+      {!failed && notificationsOffer}
 
       <dl className="facts">
         {officeName && (

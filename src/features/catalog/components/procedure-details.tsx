@@ -2,7 +2,7 @@ import { useRecoilValue } from 'recoil';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '@/components/fact';
 import { UnconfirmedNote } from '@/components/unconfirmed-note';
-import { procedureState } from '../state/catalog-state';
+import { procedureState } from '@/state/procedure-state';
 import { OnlineLevelBadge } from './online-level-badge';
 import { formatFeeAmount } from './format-fee';
 

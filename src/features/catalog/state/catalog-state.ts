@@ -1,7 +1,6 @@
-import { atom, selector, selectorFamily } from 'recoil';
-import { getProcedure } from '../api/get-procedure';
+import { atom, selector } from 'recoil';
 import { listPopularProcedures } from '../api/list-popular-procedures';
-import type { Procedure, ProcedureSummary } from '../types';
+import type { ProcedureSummary } from '../types';
 
 export { POPULAR_PROCEDURES_COUNT } from '../api/popular-procedures-path';
 
@@ -15,9 +14,4 @@ export const procedureSearchQueryState = atom<string>({
 export const popularProceduresState = selector<ProcedureSummary[]>({
   key: 'catalog/popularProcedures',
   get: () => listPopularProcedures(),
-});
-
-export const procedureState = selectorFamily<Procedure, string>({
-  key: 'catalog/procedure',
-  get: (code) => () => getProcedure(code),
 });

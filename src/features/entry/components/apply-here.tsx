@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ChevronIcon } from '@/components/icons';
-// Type-only: the office page hands over the catalogue's own summaries; no runtime coupling between features.
-import type { ProcedureSummary } from '@/features/catalog/types';
+import type { ProcedureSummary } from '@/types/procedure';
 import { applyPath } from '../entry-path';
 import { useEntryDictionary } from '../i18n/use-entry-dictionary';
 import './entry.css';

@@ -12,7 +12,7 @@ import { markNotificationRead } from '../api/mark-notification-read';
 import { absoluteTime, relativeTime } from '../format-time';
 import { NOTIFICATIONS_NS } from '../i18n';
 import { inboxState } from '../state/inbox-state';
-import { refreshUnreadCount, setUnreadCount } from '../state/unread-count';
+import { refreshUnreadCount, setUnreadCount } from '@/state/unread-count';
 import type { InboxNotification } from '../types';
 
 function NotificationCard({ notification, onOpen }: { notification: InboxNotification; onOpen: () => void }) {

@@ -1,11 +1,9 @@
-// When and how the Thông báo tab's count is asked for (a lazy chunk: see ./unread-count.ts). The count belongs to the
-// signed-in citizen, so it follows the app's one session (features/profile/state/session.ts): asked for on sign-in,
-// cleared on sign-out, and asked for again when the app returns to the foreground (Zalo reopened, screen unlocked),
-// which is when a citizen expects news.
-import { getSessionState, subscribeToSession } from '@/features/profile/state/session';
+// When the Thông báo tab's count is asked for (src/README.md, "Unread count"): it follows the session, and is asked
+// again when the app returns to the foreground, which is when a citizen expects news.
+import { getSessionState, subscribeToSession } from '@/state/session';
 import { toApiError } from '@/lib/api-client';
 import { listNotifications } from '../api/list-notifications';
-import { setUnreadCount } from './unread-count';
+import { setUnreadCount } from '@/state/unread-count';
 
 let inFlight: AbortController | null = null;
 

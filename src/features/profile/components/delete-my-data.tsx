@@ -3,7 +3,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useConfirmation } from '@/components/use-confirmation';
 import { deleteMyData } from '../api/delete-my-data';
 import { ACCOUNT_NS } from '../i18n';
-import { endSession } from '../state/session';
+import { endSession } from '@/state/session';
 
 /** "Xóa toàn bộ dữ liệu của tôi": names what goes, asks once, deletes, and signs the citizen out. */
 export function DeleteMyData() {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '@/lib/notify';
-import { chooseDemoCitizen, currentDemoCitizen, type DemoCitizen, listDemoCitizens } from '@/lib/zalo-sandbox';
+import { getDemoCitizens } from '@/lib/zalo';
+import type { DemoCitizen } from '@/lib/zalo-types';
 import { ACCOUNT_NS } from '../i18n';
-import { signIn } from '../state/session';
+import { signIn } from '@/state/session';
 
 /** Demo and end-to-end builds only: which demo citizen of the sandbox plays "the Zalo user". */
 export function DemoCitizenSwitch() {
@@ -13,18 +14,23 @@ export function DemoCitizenSwitch() {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    Promise.all([listDemoCitizens(), currentDemoCitizen()]).then(
-      ([list, current]) => {
-        setCitizens(list);
-        setSelected(current.id);
-      },
-      () => setFailed(true),
-    );
+    getDemoCitizens()
+      .then((demo) => {
+        if (!demo) throw new Error('Not a sandbox build');
+        return Promise.all([demo.list(), demo.current()]);
+      })
+      .then(
+        ([list, current]) => {
+          setCitizens(list);
+          setSelected(current.id);
+        },
+        () => setFailed(true),
+      );
   }, []);
 
   const choose = async (citizen: DemoCitizen) => {
     setSelected(citizen.id);
-    await chooseDemoCitizen(citizen.id);
+    await (await getDemoCitizens())?.choose(citizen.id);
     if (await signIn()) notify({ text: t('session.signedInAs', { name: citizen.name }), type: 'success' });
   };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_NS } from '../i18n';
-import { signIn, type SignedOutReason } from '../state/session';
+import { signIn, type SignedOutReason } from '@/state/session';
 
 export function SignedOutCard({ reason }: { reason: SignedOutReason }) {
   const { t } = useTranslation(ACCOUNT_NS);

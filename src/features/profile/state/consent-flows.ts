@@ -4,7 +4,7 @@ import { authorizeProfile, getAccessToken, getPhoneToken } from '@/lib/zalo';
 import { answerConsent } from '../api/answer-consent';
 import { sharePhone } from '../api/share-phone';
 import type { Me } from '../types';
-import { signIn } from './session';
+import { signIn } from '@/state/session';
 
 export async function grantProfileConsent(): Promise<void> {
   await authorizeProfile();

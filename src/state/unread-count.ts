@@ -1,5 +1,5 @@
-// The unread count on the Thông báo tab. The bottom navigation is in the initial bundle, so this module only keeps
-// the number; asking the proxy (and knowing when to) is a lazy chunk, ./unread-count-sync.ts.
+// The Thông báo tab's count: only the number, since the bottom navigation is in the initial bundle; the notifications
+// feature's lazy sync keeps it fresh (src/README.md, "Unread count").
 import { useEffect, useSyncExternalStore } from 'react';
 
 let count = 0;
@@ -16,7 +16,18 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const sync = () => import('./unread-count-sync');
+/** What keeps the count fresh: features/notifications/state/unread-count-sync.ts. */
+export interface UnreadCountSync {
+  startUnreadCountSync(): () => void;
+  refreshUnreadCountNow(): Promise<void>;
+}
+
+let sync: () => Promise<UnreadCountSync> = () => new Promise(() => undefined);
+
+/** Called once by the app's composition (app.tsx) with the lazy loader of the sync. */
+export function provideUnreadCountSync(load: () => Promise<UnreadCountSync>): void {
+  sync = load;
+}
 
 /** Asks the proxy for the count again (after the citizen read something elsewhere, for instance). */
 export function refreshUnreadCount(): void {

@@ -1,11 +1,11 @@
 import { waitFor } from '@testing-library/react';
 import { getMe } from '@/features/profile/api/get-me';
-import { getSessionState, startSession } from '@/features/profile/state/session';
+import { getSessionState, startSession } from '@/state/session';
 import { ApiError } from '@/lib/api-client';
-import type { FakeApi } from '../../support/fake-api';
-import type { IdentityProxy } from '../../support/fake-identity-proxy';
-import { withIdentityProxy } from '../../support/session';
-import { zmpSdkMock } from '../../support/zmp-sdk-mock';
+import type { FakeApi } from '../support/fake-api';
+import type { IdentityProxy } from '../support/fake-identity-proxy';
+import { withIdentityProxy } from '../support/session';
+import { zmpSdkMock } from '../support/zmp-sdk-mock';
 
 let api: FakeApi;
 let proxy: IdentityProxy;

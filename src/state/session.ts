@@ -1,12 +1,10 @@
-// The citizen's session with the proxy (ARCHITECTURE.md, "Sign in"): a Zalo access token exchanged once for the
-// proxy's own short-lived token, kept in memory and in storage with its expiry, so reopening the app within its
-// lifetime needs no new round trip to Zalo. Registered with the HTTP client, which sends the token and asks for a
-// renewal when the proxy refuses it. Module state on purpose: the mini app has exactly one citizen at a time.
+// The citizen's session with the proxy (src/README.md, "Session"). Module state on purpose: the mini app has exactly
+// one citizen at a time.
 import { toApiError } from '@/lib/api-client';
 import { setSessionKeeper } from '@/lib/http-client';
 import { readSetting, removeSetting, writeSetting } from '@/lib/storage';
 import { getAccessToken, ZaloError } from '@/lib/zalo';
-import { createSession } from '../api/create-session';
+import { createSession } from '@/api/create-session';
 
 /** Why the citizen is signed out; the profile page says it in words. */
 export type SignedOutReason =
