@@ -1,5 +1,5 @@
 import { CONSENT_TEXT_VERSIONS } from '@/features/profile/consent-versions';
-import { CONSENT_PURPOSES } from '@/features/profile/types';
+import { CONSENT_PURPOSES } from '@lao-cai-so/domain/consent';
 import vi from '@/i18n/account/vi.json';
 
 import { flattenDictionary } from '../support/dictionary';

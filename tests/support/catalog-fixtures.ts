@@ -45,6 +45,8 @@ export const birthRegistration: Procedure = {
   legalBasis: ['Luật Hộ tịch số 60/2014/QH13'],
   fields: [],
   unconfirmed: ['processingTime'],
+  source: 'Test fixture',
+  active: true,
 };
 
 export const permanentResidence: Procedure = {
@@ -76,6 +78,8 @@ export const permanentResidence: Procedure = {
   legalBasis: ['Luật Cư trú số 68/2020/QH14'],
   fields: [],
   unconfirmed: ['fees'],
+  source: 'Test fixture',
+  active: true,
 };
 
 export const marriageRegistration: ProcedureSummary = {
@@ -117,6 +121,7 @@ export const khaoMang: Office = {
   unconfirmed: ['address', 'phone'],
   formerUnits: ['xã Hồ Bốn', 'xã Khao Mang'],
   procedures: [summaryOf(birthRegistration), marriageRegistration],
+  active: true,
 };
 
 export const provincialCentre: OfficeSummary = {

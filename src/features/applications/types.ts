@@ -1,4 +1,8 @@
+import type { z } from 'zod';
 import type { FieldValues } from '@lao-cai-so/domain/application-form';
+import type { applicationDetailSchema, applicationSummarySchema } from '@lao-cai-so/domain/api/applications';
+import type { lookupAnswerSchema } from '@lao-cai-so/domain/api/lookup';
+import type { uploadSchema } from '@lao-cai-so/domain/api/uploads';
 import type { Procedure, ProcedureDocument } from '@/types/procedure';
 
 /** The parts of a procedure (GET /api/v1/procedures/:code, src/state/procedure-state.ts) that the form needs. */
@@ -19,11 +23,7 @@ export type RawAnswer = string | string[];
 export type RawAnswers = Record<string, RawAnswer>;
 
 /** POST /api/v1/uploads → 201 */
-export interface UploadResult {
-  id: string;
-  size: number;
-  contentType: string;
-}
+export type UploadResult = z.output<typeof uploadSchema>;
 
 /** A document file that finished uploading; kept in the draft. */
 export interface UploadedFile {
@@ -60,27 +60,10 @@ export interface SubmitApplicationInput {
 }
 
 /**
- * POST /api/v1/applications → 201, and GET /api/v1/applications/:id (server/src/routes/applications/schemas.ts).
- * `status` is `forwarding` until the one-stop system has the dossier, `forwarding-failed` if it refused it, then the
- * national status by name (`submitted`, `accepted`, …).
+ * POST /api/v1/applications → 201 (domain/src/api/applications.ts). `status` is `forwarding` until the one-stop system
+ * has the dossier, `forwarding-failed` if it refused it, then the national status by name (`submitted`, `accepted`, …).
  */
-export interface ApplicationReceipt {
-  id: string;
-  reference: string;
-  procedure: { code: string; name: string };
-  office: { code: string; name: string };
-  status: string;
-  /** TrangThaiHoSo 1–10; null while forwarding. */
-  statusCode: number | null;
-  /** Vietnamese. */
-  statusName: string;
-  /** MaHoSo, the official receipt code; null until the one-stop system accepts the dossier. */
-  receiptCode: string | null;
-  /** NgayHenTra (ISO date-time); null until accepted. */
-  dueAt: string | null;
-  createdAt: string;
-  forwardedAt: string | null;
-}
+export type ApplicationReceipt = z.output<typeof applicationSummarySchema>;
 
 /** What the receipt page is given when it opens right after a submission. */
 export interface ReceiptNavigationState {
@@ -106,101 +89,29 @@ export interface ApplicationDraft {
 }
 
 /** One of the citizen's applications in the Hồ sơ tab (GET /api/v1/applications → `{ items }`). */
-export interface ApplicationSummary extends ApplicationReceipt {
-  /** The due date has passed while the office still holds the dossier undecided. */
-  overdue?: boolean;
-  /** The citizen must act: supply documents (5), pay (6) or collect the result (9). */
-  needsAction?: boolean;
-}
+export type ApplicationSummary = ApplicationReceipt;
 
+type Detail = z.output<typeof applicationDetailSchema>;
 /** One step of the dossier's progress (BuocXuLy): when, which unit and officer, and the officer's note. */
-export interface TimelineStep {
-  at: string;
-  statusCode: number | null;
-  statusName: string;
-  unit: string | null;
-  officer: string | null;
-  note: string | null;
-}
-
+export type TimelineStep = Detail['timeline'][number];
 /** The office's request for missing documents (status 5, Mẫu 02); the due date resets when they arrive. */
-export interface SupplementRequest {
-  requestId: string;
-  note: string | null;
-  documents: { name: string }[];
-  requestedAt: string | null;
-  previousDueAt: string | null;
-  newDueAt: string | null;
-}
-
+export type SupplementRequest = NonNullable<Detail['supplement']>;
 /** A fee or tax to pay (status 6); `amount` in đồng. */
-export interface FeeRequest {
-  amount: number;
-  description: string | null;
-  paymentMethod: string | null;
-}
-
+export type FeeRequest = NonNullable<Detail['fee']>;
 /** Where and how to collect the result (status 9). */
-export interface ResultPickup {
-  pickupPlace: string | null;
-  pickupMethod: string | null;
-  note: string | null;
-}
-
+export type ResultPickup = NonNullable<Detail['result']>;
 /** A delay with apology (Mẫu 04): the status stays, the due date moves. */
-export interface DelayNotice {
-  apology: string | null;
-  previousDueAt: string | null;
-  newDueAt: string | null;
-}
-
+export type DelayNotice = NonNullable<Detail['delay']>;
 /** Documents the citizen supplied after a request: pending while the proxy sends them, then forwarded (or failed). */
-export interface SuppliedDocuments {
-  id: string;
-  state: 'pending' | 'forwarded' | 'failed';
-  note: string | null;
-  documents: { documentName: string; fileName: string; size: number; contentType: string }[];
-  createdAt: string;
-  forwardedAt: string | null;
-}
-
-/** A document the citizen sent with the application or a supplement. */
-export interface SentDocument {
-  documentCode?: string;
-  documentName: string;
-  fileName?: string;
-  size?: number;
-  contentType?: string;
-}
+export type SuppliedDocuments = Detail['supplements'][number];
+/** A document the citizen sent with the application or a supplement (a supplement's documents have no code). */
+export type SentDocument = Omit<Detail['documents'][number], 'documentCode'> & { documentCode?: string };
 
 /**
- * GET /api/v1/applications/:id: the application with its progress. Everything beyond the receipt is optional: the
- * answer to a submission (POST) has none of it, and the office only fills in what its status calls for.
+ * GET /api/v1/applications/:id: the application with its progress. The receipt page shows the answer to the
+ * submission (POST, a summary) until the detail arrives, so everything beyond the summary is optional here.
  */
-export interface ApplicationDetail extends ApplicationSummary {
-  timeline?: TimelineStep[];
-  /** Working days left before the due date; null when the clock does not run (e.g. waiting on the citizen). */
-  workingDaysLeft?: number | null;
-  documents?: SentDocument[];
-  supplement?: SupplementRequest | null;
-  fee?: FeeRequest | null;
-  result?: ResultPickup | null;
-  /** Why it was refused (3) or stopped (8). */
-  reason?: string | null;
-  delay?: DelayNotice | null;
-  canWithdraw?: boolean;
-  canRate?: boolean;
-  rating?: { stars: number; comment?: string | null } | null;
-  /** Supplements sent, oldest first. */
-  supplements?: SuppliedDocuments[];
-}
+export type ApplicationDetail = ApplicationSummary & Partial<Omit<Detail, keyof ApplicationSummary>>;
 
 /** GET /api/v1/lookup: what anyone may see of a dossier, with its receipt code and the applicant's phone. */
-export interface PublicLookupResult {
-  receiptCode: string;
-  procedureName: string;
-  statusCode: number;
-  statusName: string;
-  dueAt: string | null;
-  overdue: boolean;
-}
+export type PublicLookupResult = z.output<typeof lookupAnswerSchema>;

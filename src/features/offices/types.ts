@@ -1,20 +1,7 @@
-import type { ProcedureSummary } from '@/types/procedure';
+// GET /api/v1/offices and /offices/:code, as the proxy's contract defines them (domain/src/api/offices.ts).
+import type { z } from 'zod';
+import type { officeDetailSchema, officeSummarySchema } from '@lao-cai-so/domain/api/offices';
 
-export type OfficeType = 'xa' | 'phuong' | 'province';
-
-export interface OfficeSummary {
-  code: string;
-  name: string;
-  unitName: string;
-  type: OfficeType;
-  address: string | null;
-  phone: string | null;
-  openingHours: string | null;
-  unconfirmed: string[];
-}
-
-export interface Office extends OfficeSummary {
-  /** Communes and wards merged into this unit on 1 July 2025. */
-  formerUnits: string[];
-  procedures: ProcedureSummary[];
-}
+export type OfficeSummary = z.output<typeof officeSummarySchema>;
+export type Office = z.output<typeof officeDetailSchema>;
+export type OfficeType = OfficeSummary['type'];

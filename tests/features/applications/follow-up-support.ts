@@ -135,8 +135,9 @@ export function installFollowUpProxy(api: FakeApi, applications: ApplicationDeta
     if (application.rating) return apiError(409, 'ALREADY_RATED', 'Bạn đã đánh giá hồ sơ này rồi.');
     if (!application.canRate) return apiError(409, 'RATING_NOT_ALLOWED', 'Chỉ đánh giá được khi hồ sơ đã có kết quả.');
     const { stars, comment } = body as { stars: number; comment?: string };
-    proxy.applications.set(application.id, { ...application, canRate: false, rating: { stars, comment: comment ?? null } });
-    return { status: 201, body: { stars, comment: comment ?? null } };
+    const rating = { stars, comment: comment ?? null, createdAt: new Date().toISOString() };
+    proxy.applications.set(application.id, { ...application, canRate: false, rating });
+    return { status: 201, body: rating };
   });
   return proxy;
 }

@@ -137,6 +137,8 @@ export function forwardingApplication(overrides: Partial<ApplicationReceipt> = {
     dueAt: null,
     createdAt: '2026-11-22T02:30:00.000Z',
     forwardedAt: null,
+    overdue: false,
+    needsAction: false,
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ export const camDuong: Office = {
   formerUnits: ['phường Cam Đường', 'xã Hợp Thành'],
   // The proxy lists them most used first (popularRank).
   procedures: [procedureSummaryOf(permanentResidence), ...khaoMang.procedures],
+  active: true,
 };
 
 /** The catalogue (procedures, offices with their procedures) and the application endpoints, on the fake proxy. */

@@ -3,28 +3,13 @@
 // client address and minute (10 by default), then 429 RATE_LIMITED with Retry-After.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { lookupAnswerSchema, lookupQuery, type LookupQuery } from '@lao-cai-so/domain/api/lookup';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import { AppError, NotFoundError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { lookUpDossier } from '../../services/public-lookup';
-
-const lookupQuery = z.object({
-  receiptCode: z.string().trim().min(1).max(50).meta({ description: 'MaHoSo, as on the receipt (Mẫu 01)' }),
-  phoneLast4: z.string().regex(/^\d{4}$/).meta({ description: 'The last four digits of the applicant’s phone' }),
-});
-type LookupQuery = z.output<typeof lookupQuery>;
-
-const lookupAnswer = z.object({
-  receiptCode: z.string(),
-  procedureName: z.string(),
-  statusCode: z.int().min(1).max(10),
-  statusName: z.string(),
-  dueAt: z.string().meta({ format: 'date-time' }).nullable(),
-  overdue: z.boolean(),
-});
 
 const dossierNotFound = () =>
   new NotFoundError(
@@ -64,7 +49,7 @@ export async function lookupRoutes(app: FastifyInstance, { db, config, now }: Lo
           'for a wrong phone alike; 400 VALIDATION_FAILED for a malformed query; 429 RATE_LIMITED (header ' +
           `Retry-After, seconds) after ${config.lookup.rateLimitPerMinute} requests a minute from one address.`,
         querystring: toJsonSchema(lookupQuery, 'input'),
-        response: { 200: toJsonSchema(lookupAnswer), ...errorResponses(400, 404, 429) },
+        response: { 200: toJsonSchema(lookupAnswerSchema), ...errorResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {

@@ -2,23 +2,14 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import { ALLOWED_CONTENT_TYPES, cleanFileName, detectContentType, EXTENSIONS } from '@lao-cai-so/domain/file-type';
+import { UPLOAD_FIELD, uploadSchema } from '@lao-cai-so/domain/api/uploads';
+import { cleanFileName, detectContentType, EXTENSIONS } from '@lao-cai-so/domain/file-type';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
 import { insertUpload } from '../../services/uploads';
-
-/** The multipart field that carries the file. */
-export const UPLOAD_FIELD = 'file';
-
-const uploadSchema = z.object({
-  id: z.uuid(),
-  size: z.int().min(1).meta({ description: 'Bytes' }),
-  contentType: z.enum(ALLOWED_CONTENT_TYPES).meta({ description: 'Detected from the bytes' }),
-});
 
 const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
