@@ -6,7 +6,7 @@ import { createOneStopClient } from './clients/one-stop-client';
 import { createZaloClient } from './clients/zalo-client';
 import type { Config } from './config';
 import type { Db } from './db/db';
-import { JobQueue } from './jobs/job-queue';
+import { JobQueue } from './queue/job-queue';
 import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';

@@ -13,7 +13,7 @@ import type { Db, Queryable } from '../db/db';
 import { APPLICANT_FIELDS } from '@lao-cai-so/domain/application-form';
 import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
-import type { ForwardApplicationJob } from './queues';
+import type { ForwardApplicationJob } from '../queue/queues';
 
 export interface ForwardJob {
   id: string;

@@ -7,7 +7,7 @@ import { type DossierDocument, type OneStopClient, OneStopError } from '../clien
 import type { Db } from '../db/db';
 import type { StatusChangeEffect } from '../services/status-change-effects';
 import { applyDossierSnapshot, lockMirror } from '../services/status-sync';
-import type { ForwardSupplementJob } from './queues';
+import type { ForwardSupplementJob } from '../queue/queues';
 
 export interface ForwardSupplementRun {
   id: string;

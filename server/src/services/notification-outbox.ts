@@ -11,7 +11,7 @@ import {
   notificationKindFor,
   type ZaloChannel,
 } from '@lao-cai-so/domain/notifications';
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import type { AppliedStatusChange } from './status-change-effects';
 import type { StatusDetails } from './status-sync';
 

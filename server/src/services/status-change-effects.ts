@@ -7,7 +7,7 @@
 import type { Config } from '../config';
 import type { Queryable } from '../db/db';
 import type { DossierStatus } from '@lao-cai-so/domain/dossier-status';
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import { writeNotifications } from './notification-outbox';
 
 export interface AppliedStatusChange {

@@ -3,9 +3,9 @@
 // records nothing twice; dossiers heard of recently are not asked; the one-stop system down stops the run.
 import pino from 'pino';
 import { createOneStopClient } from '../../src/clients/one-stop-client';
-import { JobQueue } from '../../src/jobs/job-queue';
+import { JobQueue } from '../../src/queue/job-queue';
 import { createPollDossierStatusHandler } from '../../src/jobs/poll-dossier-status';
-import { QUEUES } from '../../src/jobs/queues';
+import { QUEUES } from '../../src/queue/queues';
 import { createStatusChangeEffects } from '../../src/services/status-change-effects';
 import { type ConnectedProxy, startConnectedProxy } from '../support/connected-proxy';
 import { eventually } from '../support/one-stop-sandbox';

@@ -6,7 +6,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { AppError, NotFoundError } from '../../errors';
-import type { JobQueue } from '../../jobs/job-queue';
+import type { JobQueue } from '../../queue/job-queue';
 import { fieldErrorsBodySchema } from '@lao-cai-so/domain/api/page';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
