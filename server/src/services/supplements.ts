@@ -10,7 +10,7 @@ import type { JobQueue } from '../queue/job-queue';
 import { isUuid, type SupplementView, supplementsOf } from './applications';
 import { findOwnApplication } from './application-follow-up';
 import { intakeErrors } from './application-intake';
-import type { StatusDetails } from './status-sync';
+import type { StatusDetails } from '@lao-cai-so/domain/status-change';
 import { claimUploads, findOwnUploads } from './uploads';
 
 export interface SupplementBody {

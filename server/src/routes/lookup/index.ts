@@ -4,12 +4,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError, NotFoundError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { lookUpDossier } from '../../services/public-lookup';
 
 const lookupQuery = z.object({
   receiptCode: z.string().trim().min(1).max(50).meta({ description: 'MaHoSo, as on the receipt (Mẫu 01)' }),
@@ -35,13 +33,8 @@ const dossierNotFound = () =>
 const rateLimited = (seconds: number) =>
   new AppError(429, 'RATE_LIMITED', `Bạn đã tra cứu quá nhiều lần. Hãy đợi ${seconds} giây rồi thử lại.`);
 
-export interface LookupRouteOptions {
-  db: Db;
-  config: Pick<Config, 'lookup'>;
-  now: () => Date;
-}
-
-export async function lookupRoutes(app: FastifyInstance, { db, config, now }: LookupRouteOptions): Promise<void> {
+export async function lookupRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { config, now, lookup } = services;
   // Counted in this process's memory, per client address (request.ip: see TRUST_PROXY behind a reverse proxy).
   await app.register(rateLimit, {
     global: false,
@@ -70,7 +63,7 @@ export async function lookupRoutes(app: FastifyInstance, { db, config, now }: Lo
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { receiptCode, phoneLast4 } = request.query;
-      const found = await lookUpDossier(db, receiptCode.trim(), phoneLast4, now());
+      const found = await lookup.lookUpDossier(receiptCode.trim(), phoneLast4, now());
       if (!found) throw dossierNotFound();
       return found;
     },

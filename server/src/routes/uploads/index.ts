@@ -3,13 +3,11 @@ import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { ALLOWED_CONTENT_TYPES, cleanFileName, detectContentType, EXTENSIONS } from '@lao-cai-so/domain/file-type';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { insertUpload } from '../../services/uploads';
 
 /** The multipart field that carries the file. */
 export const UPLOAD_FIELD = 'file';
@@ -35,9 +33,9 @@ const fileEmpty = () => new AppError(400, 'FILE_EMPTY', 'Tệp trống. Hãy ch�
 
 export async function uploadRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Db; config: Pick<Config, 'uploads'> },
+  { services }: { services: Services },
 ): Promise<void> {
-  const { maxFileBytes } = config.uploads;
+  const { maxFileBytes } = services.config.uploads;
   // Scoped to this plugin: only this route parses multipart. busboy stops reading a file at the limit, so a huge
   // upload is never held in memory whole.
   await app.register(multipart, {
@@ -84,7 +82,7 @@ export async function uploadRoutes(
       const contentType = detectContentType(file.bytes.subarray(0, 16));
       if (!contentType) throw unsupportedFileType();
 
-      const upload = await insertUpload(db, {
+      const upload = await services.uploads.insertUpload({
         citizenId: request.citizenId,
         contentType,
         sha256: createHash('sha256').update(file.bytes).digest('hex'),
