@@ -37,7 +37,7 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What the status mirror applied (services/status-change-effects.ts), as far as notifications care. */
+/** What the status mirror applied (status-change.ts), as far as notifications care. */
 export interface NotifiableChange {
   status: DossierStatus;
   outcome: 'changed' | 'refreshed';

@@ -1,19 +1,15 @@
-// The composition root for the API: plain factory functions, so tests and main.ts build the same app.
+// The API: Fastify with its plugins and routes over the services of composition.ts; tests and main.ts build the same app.
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createOneStopClient } from './clients/one-stop-client';
-import { createZaloClient } from './clients/zalo-client';
+import { createServices } from './composition';
 import type { Config } from './config';
 import type { Db } from './db/db';
-import { JobQueue } from './jobs/job-queue';
+import { JobQueue } from './queue/job-queue';
 import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { createLogger, lazyChildLoggerFactory, PrivacyLogController } from './plugins/request-log';
-import { ReadCaches } from './services/read-cache';
-import { createStatusChangeEffects } from './services/status-change-effects';
-import { loadWorkingCalendar } from './services/working-calendar';
 import { applicationRoutes } from './routes/applications';
 import { followUpRoutes } from './routes/applications/follow-up';
 import { lookupRoutes } from './routes/lookup';
@@ -55,33 +51,11 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   }) as unknown as FastifyInstance;
   app.addHook('onClose', async () => logController.summary.flush());
 
-  const calendar = loadWorkingCalendar(config.holidaysFile);
-  const zalo = createZaloClient({
-    graphBaseUrl: config.zalo.graphUrl,
-    appSecret: config.zalo.appSecret,
-    timeoutMs: config.zalo.timeoutMs,
-    retries: config.zalo.retries,
-  });
-
   // External plugins, then app plugins, then routes. CORS comes before authentication so that preflights are
   // answered without a session; authentication before every route, so that each one is protected unless public.
   // PUT and DELETE too: the mini app answers consents and deletes the citizen's data from another origin.
   await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   registerErrorHandling(app);
-  // In-memory copies for the hot reads, kept right by the database's notifications (services/read-cache.ts).
-  const caches = new ReadCaches(app.log);
-  await caches.listen(db);
-  app.addHook('onClose', () => caches.close());
-  await registerAuthentication(app, { db, config, caches });
-  await registerOpenApi(app, config);
-
-  await app.register(healthRoutes, { db });
-  await app.register(procedureRoutes, { prefix: '/api/v1', db, caches });
-  await app.register(officeRoutes, { prefix: '/api/v1', db });
-  await app.register(officePosterRoutes, { prefix: '/api/v1', db, config });
-  await app.register(posterPageRoutes, { db, config });
-  await app.register(sessionRoutes, { prefix: '/api/v1', db, zalo, now });
-  await app.register(meRoutes, { prefix: '/api/v1', db, zalo });
   let jobQueue = jobs;
   if (!jobQueue) {
     const own = await JobQueue.open(db, config, { supervise: false });
@@ -89,33 +63,26 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     app.addHook('onClose', () => own.close());
     jobQueue = own;
   }
-  // What every status change sets off, in its transaction: the notifications outbox.
-  const effects = createStatusChangeEffects({ jobs: jobQueue, config, now });
-  await app.register(webhookRoutes, { prefix: '/api/v1', db, config, now, effects });
-  await app.register(lookupRoutes, { prefix: '/api/v1', db, config, now });
-  await app.register(notificationRoutes, { prefix: '/api/v1', db, config, now });
-  await app.register(zaloWebhookRoutes, { prefix: '/api/v1', db, config, now });
-  await app.register(uploadRoutes, { prefix: '/api/v1', db, config });
-  await app.register(applicationRoutes, {
-    prefix: '/api/v1',
-    db,
-    jobs: jobQueue,
-    config,
-    now,
-    calendar,
-    caches,
-    onSubmitted: onApplicationSubmitted,
-  });
-  await app.register(followUpRoutes, {
-    prefix: '/api/v1',
-    db,
-    jobs: jobQueue,
-    oneStop: createOneStopClient(config.oneStop),
-    config,
-    now,
-    calendar,
-    effects,
-    onSubmitted: onApplicationSubmitted,
-  });
+  const services = createServices({ config, db, jobs: jobQueue, now, log: app.log });
+  // In-memory copies for the hot reads, kept right by the database's notifications (services/read-cache.ts).
+  await services.readCaches.listen(db);
+  app.addHook('onClose', () => services.readCaches.close());
+  await registerAuthentication(app, { services });
+  await registerOpenApi(app, config);
+
+  await app.register(healthRoutes, { services });
+  await app.register(procedureRoutes, { prefix: '/api/v1', services });
+  await app.register(officeRoutes, { prefix: '/api/v1', services });
+  await app.register(officePosterRoutes, { prefix: '/api/v1', services });
+  await app.register(posterPageRoutes, { services });
+  await app.register(sessionRoutes, { prefix: '/api/v1', services });
+  await app.register(meRoutes, { prefix: '/api/v1', services });
+  await app.register(webhookRoutes, { prefix: '/api/v1', services });
+  await app.register(lookupRoutes, { prefix: '/api/v1', services });
+  await app.register(notificationRoutes, { prefix: '/api/v1', services });
+  await app.register(zaloWebhookRoutes, { prefix: '/api/v1', services });
+  await app.register(uploadRoutes, { prefix: '/api/v1', services });
+  await app.register(applicationRoutes, { prefix: '/api/v1', services, onSubmitted: onApplicationSubmitted });
+  await app.register(followUpRoutes, { prefix: '/api/v1', services, onSubmitted: onApplicationSubmitted });
   return app;
 }

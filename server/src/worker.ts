@@ -4,8 +4,7 @@
 // with the embedded PGlite database it runs inside the API's process (scripts/start.ts), as PGlite allows one.
 import type { Logger } from 'pino';
 import type PgBoss from 'pg-boss';
-import { createOneStopClient } from './clients/one-stop-client';
-import { createZaloNotificationClient } from './clients/zalo-notification-client';
+import { createServices } from './composition';
 import { type Config, loadConfig } from './config';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
@@ -13,12 +12,11 @@ import { openDb } from './db/open-db';
 import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward-application';
 import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
 import { startConcurrentWorker } from './jobs/concurrent-worker';
-import { JobQueue } from './jobs/job-queue';
+import { JobQueue } from './queue/job-queue';
 import { createNotifyHandler } from './jobs/notify';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
-import { QUEUES, type QueueName, type SendNotificationJob } from './jobs/queues';
+import { QUEUES, type QueueName, type SendNotificationJob } from './queue/queues';
 import { createLogger } from './plugins/request-log';
-import { createStatusChangeEffects } from './services/status-change-effects';
 import { runAsMain } from './run-as-main';
 
 export interface RunningWorker {
@@ -76,22 +74,12 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     if (ownDb) await migrate(db);
     const jobs = await JobQueue.open(db, config, { supervise: true });
     jobs.onError = (error) => log.error({ err: { message: error.message } }, 'job queue error');
-    const oneStop = createOneStopClient(config.oneStop);
     const now = options.now ?? (() => new Date());
-    const effects = createStatusChangeEffects({ jobs, config, now });
-    const forward = createForwardApplicationHandler({ db, oneStop, now, effects, log: log.child({ queue: QUEUES.forwardApplication }) });
-    const forwardSupplement = createForwardSupplementHandler({
-      db,
-      oneStop,
-      now,
-      effects,
-      log: log.child({ queue: QUEUES.forwardSupplement }),
-    });
+    const services = createServices({ config, db, jobs, now, log });
+    const forward = createForwardApplicationHandler({ services, log: log.child({ queue: QUEUES.forwardApplication }) });
+    const forwardSupplement = createForwardSupplementHandler({ services, log: log.child({ queue: QUEUES.forwardSupplement }) });
     const poll = createPollDossierStatusHandler({
-      db,
-      oneStop,
-      now,
-      effects,
+      services,
       config: config.statusPoll,
       log: log.child({ queue: QUEUES.pollDossierStatus }),
     });
@@ -126,22 +114,14 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     queues.push(QUEUES.pollDossierStatus);
 
     const notifyLog = log.child({ queue: QUEUES.sendNotification });
+    // jobs/notify.ts keeps its own store for now; its dependencies come from the composition root.
     const notify = createNotifyHandler({
       db,
-      jobs,
-      now,
-      config,
+      jobs: services.jobs,
+      now: services.now,
+      config: services.config,
       log: notifyLog,
-      client: createZaloNotificationClient({
-        miniAppApiUrl: config.notifications.miniApp.apiUrl,
-        miniAppApiKey: config.notifications.miniApp.apiKey,
-        appId: config.zalo.appId,
-        businessApiUrl: config.notifications.zbs.apiUrl,
-        oauthUrl: config.notifications.zbs.oauthUrl,
-        appSecret: config.zalo.appSecret,
-        timeoutMs: config.zalo.timeoutMs,
-        retries: config.zalo.retries,
-      }),
+      client: services.zaloNotifications,
     });
     // NOTIFY_CONCURRENCY sends in flight (jobs/concurrent-worker.ts): most of a send is waiting for Zalo and the
     // database. Each row is claimed in its own transaction, so concurrent sends never send one row twice; a send that

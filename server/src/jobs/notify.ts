@@ -38,8 +38,8 @@ import {
   sameVietnamDay,
   type ZaloChannel,
 } from '@lao-cai-so/domain/notifications';
-import type { JobQueue } from './job-queue';
-import { notificationLeaseMs } from './job-queue';
+import type { JobQueue } from '../queue/job-queue';
+import { notificationLeaseMs } from '../queue/job-queue';
 import { createMiniAppChannel } from './notify-mini-app';
 import type { DeliveryAnswer, NotificationRow, NotifyChannel, Precheck, Recipient } from './notify-channels';
 import { createZbsChannel } from './notify-zbs';

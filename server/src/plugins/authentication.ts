@@ -5,11 +5,8 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Config } from '../config';
-import type { Db } from '../db/db';
+import type { Services } from '../composition';
 import { AppError } from '../errors';
-import { citizenExists } from '../services/citizens';
-import type { ReadCaches } from '../services/read-cache';
 import { errorResponses } from './json-schema';
 
 declare module 'fastify' {
@@ -70,8 +67,9 @@ const BEARER = /^Bearer (\S+)$/i;
 
 export async function registerAuthentication(
   app: FastifyInstance,
-  { db, config, caches }: { db: Db; config: Pick<Config, 'session'>; caches: ReadCaches },
+  { services }: { services: Pick<Services, 'config' | 'citizens' | 'readCaches'> },
 ): Promise<void> {
+  const { config, citizens } = services;
   await app.register(fastifyJwt, {
     secret: config.session.jwtSecret,
     sign: { algorithm: SESSION_ALGORITHM, expiresIn: config.session.ttlSeconds },
@@ -91,7 +89,7 @@ export async function registerAuthentication(
   // it expires (never longer). Whether its citizen still exists is a cache the database invalidates: deleting the
   // citizen NOTIFYs `citizen:<id>` (services/read-cache.ts), so the token is refused from the next request on.
   const verifiedTokens = new LRUCache<string, { sub: string; expiresAtMs: number }>({ max: VERIFIED_TOKENS_MAX });
-  const existingCitizens = caches.create<true>({ keyedBy: 'citizen', max: 50_000, ttlMs: 10 * 60_000 });
+  const existingCitizens = services.readCaches.create<true>({ keyedBy: 'citizen', max: 50_000, ttlMs: 10 * 60_000 });
 
   /** The citizen of a token verified before and not yet expired, whose existence is known: no await needed. */
   function knownCitizen(token: string | undefined): string | undefined {
@@ -113,7 +111,7 @@ export async function registerAuthentication(
     }
     const subject = payload.sub;
     if (typeof subject !== 'string' || !UUID.test(subject)) throw unauthenticated();
-    const exists = await existingCitizens.get(subject, async () => ((await citizenExists(db, subject)) ? true : undefined));
+    const exists = await existingCitizens.get(subject, async () => ((await citizens.citizenExists(subject)) ? true : undefined));
     if (!exists) throw unauthenticated();
     if (token !== undefined && typeof payload.exp === 'number' && payload.exp * 1000 > Date.now()) {
       verifiedTokens.set(token, { sub: subject, expiresAtMs: payload.exp * 1000 });

@@ -1,21 +1,10 @@
-// Request logging that cannot leak personal data. Fastify's own request lines print the URL (with its query
-// string) and the request object; this controller logs a request by its route pattern instead, and never the URL,
-// headers or body. Every write, every error or refusal and every slow answer gets a line of its own; the routine
-// reads — the bulk of the traffic (searches, status reads, the inbox) — are counted per route and logged as one
-// summary line a minute, each of them as a line at `debug`.
+// Request logging that cannot leak personal data: by route pattern, never the URL, headers or body. Which requests
+// get a line, and why stdout is batched: server/README.md, "Logging on the hot path".
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type Bindings, type ChildLoggerOptions, type Level, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
-/**
- * Standard output, written asynchronously in batches: a line waits until 12 KB have gathered or 250 ms have passed,
- * so that under load one write carries some sixty request lines instead of one each (each write costs the main
- * thread tens of microseconds: the hand-over to libuv's thread pool). Lines are handed over as bytes
- * (sonic-boom's buffer mode): in its string mode it measures the whole pending batch again for every line it adds
- * (Buffer.byteLength of a growing string), which cost more than building the line. pino flushes what is left
- * synchronously when the process exits (also after an uncaught exception); only a SIGKILL can lose the last quarter
- * second.
- */
+/** Standard output in batches of 12 KB or 250 ms, handed over as bytes: a write per line costs more than the line. */
 export function stdoutDestination(): pino.DestinationStream {
   const stream = pino.destination({
     dest: process.stdout.fd ?? 1,
@@ -48,12 +37,7 @@ export function createLogger(level: LogLevel, destination: pino.DestinationStrea
 
 type LogArgs = Parameters<FastifyBaseLogger['info']>;
 
-/**
- * Fastify gives every request a child logger bound to its id, and building a pino child (its bindings serialised,
- * its prototype chain set up) costs a cached read more than the rest of its logging. The stand-in built here
- * builds that child on the request's first line at an enabled level; a request that logs nothing never builds it.
- * What is written is the same: the child's own lines, with the request id.
- */
+/** A request's child logger, built on its first line at an enabled level: building one costs more than a cached read. */
 class LazyChildLogger implements FastifyBaseLogger {
   private built: FastifyBaseLogger | undefined;
 

@@ -6,8 +6,7 @@ import type { Db, Queryable } from '../db/db';
 import { canRate, canWithdraw, DOSSIER_STATUS, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
 import { AppError, ServiceUnavailableError } from '../errors';
 import { isUuid } from './applications';
-import type { StatusChangeEffect } from './status-change-effects';
-import { applyDossierSnapshot, lockMirror } from './status-sync';
+import { lockMirror, type StatusSync } from './status-sync';
 
 export const followUpErrors = {
   withdrawalNotAllowed: () =>
@@ -46,8 +45,8 @@ export interface WithdrawalDependencies {
   db: Db;
   oneStop: OneStopClient;
   now: () => Date;
-  /** What a status change sets off (notifications), in its transaction. */
-  effects: StatusChangeEffect;
+  /** A withdrawal is a status change: applied (and notified) through the status mirror. */
+  statusSync: StatusSync;
 }
 
 /**
@@ -78,7 +77,7 @@ export async function withdrawApplication(
   }
   await deps.db.transaction(async (tx) => {
     const row = await lockMirror(tx, application.id);
-    if (row) await applyDossierSnapshot(tx, row, dossier, 'citizen', deps.now(), deps.effects);
+    if (row) await deps.statusSync.applySnapshot(tx, row, dossier, 'citizen', deps.now());
   });
   return true;
 }

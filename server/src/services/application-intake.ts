@@ -9,7 +9,7 @@ import { applicationFields, todayInVietnam, validateAttachments, validateFields 
 import { generateReference } from '@lao-cai-so/domain/reference';
 import { requestHash } from './request-hash';
 import { AppError, FieldErrors } from '../errors';
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import { type ApplicationSummary, findApplicationSummary, isUuid } from './applications';
 import { findOffice } from './office-directory';
 import { findProcedure } from './procedure-catalog';

@@ -13,7 +13,7 @@ import {
   workingDaysLeft,
 } from '@lao-cai-so/domain/dossier-status';
 import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
-import type { StatusDetails } from './status-sync';
+import type { StatusDetails } from '@lao-cai-so/domain/status-change';
 
 export interface ApplicationSummary extends ApplicationStatusView {
   id: string;

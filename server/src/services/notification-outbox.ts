@@ -11,9 +11,8 @@ import {
   notificationKindFor,
   type ZaloChannel,
 } from '@lao-cai-so/domain/notifications';
-import type { JobQueue } from '../jobs/job-queue';
-import type { AppliedStatusChange } from './status-change-effects';
-import type { StatusDetails } from './status-sync';
+import type { JobQueue } from '../queue/job-queue';
+import type { AppliedStatusChange, StatusDetails } from '@lao-cai-so/domain/status-change';
 
 export interface OutboxDependencies {
   jobs: JobQueue;
@@ -109,4 +108,13 @@ export async function writeNotifications(tx: Queryable, change: AppliedStatusCha
   for (const { id, channel } of inserted.rows) {
     if (channel !== 'inbox') await deps.jobs.sendNotification(tx, { notificationId: id });
   }
+}
+
+export interface NotificationOutbox {
+  write(tx: Queryable, change: AppliedStatusChange): Promise<void>;
+}
+
+/** The outbox every status change writes to (services/status-sync.ts); built once (composition.ts). */
+export function createNotificationOutbox(deps: OutboxDependencies): NotificationOutbox {
+  return { write: (tx, change) => writeNotifications(tx, change, deps) };
 }

@@ -1,35 +1,14 @@
 // The status mirror of an application: every status event the one-stop system reports (a webhook, a step read from
-// the dossier when polling or from its answer to our own calls) goes through applyStatusReport(), inside the caller's
-// transaction. Each event is recorded in application_events once (by its event id, and by its step's content, so a
+// the dossier when polling or from its answer to our own calls) goes through StatusSync (applyReport, applySnapshot),
+// inside the caller's transaction. Each event is recorded in application_events once (by its event id, and by its step's content, so a
 // step seen by webhook and again by poll is one row); the mirror (status, due date, details) moves only when
 // domain/dossier-status.ts `applyEvent` says so: never backwards, never along a forbidden transition.
 import { createHash } from 'node:crypto';
 import type { DossierState, OneStopDossier, ProcessingStep } from '../clients/one-stop-wire';
 import type { Queryable } from '../db/db';
 import { applyEvent, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
-import type { AppliedStatusChange, StatusChangeEffect } from './status-change-effects';
-
-export type EventSource = 'webhook' | 'poll' | 'citizen';
-export type ApplyOutcome = 'changed' | 'refreshed' | 'stale' | 'rejected' | 'duplicate';
-
-/** The details of the current status, as stored in applications.status_details (dates as ISO strings). */
-export interface StatusDetails {
-  reason: string | null;
-  /** The newest request for documents not yet answered. */
-  supplement: {
-    requestId: string;
-    note: string | null;
-    documents: Array<{ name: string }>;
-    requestedAt: string | null;
-    previousDueAt: string | null;
-    newDueAt: string | null;
-  } | null;
-  /** The newest unpaid fee. */
-  fee: { amount: number; currency: string; description: string | null; paymentMethod: string | null } | null;
-  result: { pickupPlace: string | null; pickupMethod: string | null; note: string | null } | null;
-  /** The newest delay with an apology (Mẫu 04). */
-  delay: { apology: string | null; previousDueAt: string | null; newDueAt: string | null } | null;
-}
+import type { AppliedStatusChange, ApplyOutcome, EventSource, StatusDetails } from '@lao-cai-so/domain/status-change';
+import type { NotificationOutbox } from './notification-outbox';
 
 /** An application's mirror, locked for the transaction (select … for update). */
 export interface MirrorRow {
@@ -147,38 +126,20 @@ async function updateMirror(
   if (state) row.due_at = state.dueAt;
 }
 
-/** A change the mirror applied, before its effects know the due date that results. */
+/** A change the mirror applied, before the due date that results is known. */
 type PendingChange = Omit<AppliedStatusChange, 'dueAt' | 'previousDueAt'>;
 
-/** Runs the effects (notifications) of the changes a report applied, once its due date and details are written. */
-async function runEffects(
+/** Writes the notifications of the changes a report applied, once its due date and details are written. */
+async function writeOutbox(
   tx: Queryable,
   row: MirrorRow,
   changes: readonly PendingChange[],
   previousDueAt: Date | null,
-  effects: StatusChangeEffect,
+  outbox: StatusSyncDependencies['outbox'],
 ): Promise<void> {
   if (changes.length === 0) return;
   const dueAt = row.due_at;
-  for (const change of changes) await effects(tx, { ...change, dueAt, previousDueAt });
-}
-
-/**
- * Records one event and applies it when it moves the mirror forward. `row` is the locked mirror; it is updated in
- * place so that several reports can be applied in a row (the steps of a dossier). An event already recorded (same
- * event id, or the same step under another id) answers `duplicate` and changes nothing. The effects of a change
- * (services/status-change-effects.ts) run in the same transaction.
- */
-export async function applyStatusReport(
-  tx: Queryable,
-  row: MirrorRow,
-  report: StatusReport,
-  effects: StatusChangeEffect,
-): Promise<ApplyOutcome> {
-  const previousDueAt = row.due_at;
-  const { outcome, change } = await recordStatusReport(tx, row, report);
-  if (change) await runEffects(tx, row, [change], previousDueAt, effects);
-  return outcome;
+  for (const change of changes) await outbox.write(tx, { ...change, dueAt, previousDueAt });
 }
 
 async function recordStatusReport(
@@ -265,18 +226,36 @@ export interface SnapshotResult {
 }
 
 /**
+ * Records one event and applies it when it moves the mirror forward. `row` is the locked mirror; it is updated in
+ * place so that several reports can be applied in a row (the steps of a dossier). An event already recorded (same
+ * event id, or the same step under another id) answers `duplicate` and changes nothing. The notifications of a
+ * change are written in the same transaction (the outbox).
+ */
+async function applyStatusReport(
+  outbox: StatusSyncDependencies['outbox'],
+  tx: Queryable,
+  row: MirrorRow,
+  report: StatusReport,
+): Promise<ApplyOutcome> {
+  const previousDueAt = row.due_at;
+  const { outcome, change } = await recordStatusReport(tx, row, report);
+  if (change) await writeOutbox(tx, row, [change], previousDueAt, outbox);
+  return outcome;
+}
+
+/**
  * Applies a whole dossier as the one-stop system shows it (a poll, or its answer to our push, supplement or
  * withdrawal): each step of QuaTrinhXuLy is an event with a stable id, oldest first; then, when the mirror stands at
- * the dossier's status, the dossier's due date and details, which are its current ones; then the effects of every
- * step that moved the mirror, which see those details.
+ * the dossier's status, the dossier's due date and details, which are its current ones; then the notifications of
+ * every step that moved the mirror, which see those details.
  */
-export async function applyDossierSnapshot(
+async function applyDossierSnapshot(
+  outbox: StatusSyncDependencies['outbox'],
   tx: Queryable,
   row: MirrorRow,
   dossier: OneStopDossier,
   source: EventSource,
   now: Date,
-  effects: StatusChangeEffect,
 ): Promise<SnapshotResult> {
   const previousDueAt = row.due_at;
   const changes: PendingChange[] = [];
@@ -307,6 +286,24 @@ export async function applyDossierSnapshot(
   const newest = ordered.at(-1)?.step.at;
   const current = row.status === dossier.status && (row.last_status_at === null || (newest && newest >= row.last_status_at));
   await updateMirror(tx, row, { state: current ? dossier : null, syncedAt: now });
-  await runEffects(tx, row, changes, previousDueAt, effects);
+  await writeOutbox(tx, row, changes, previousDueAt, outbox);
   return { recorded, applied, status: row.status };
+}
+
+export interface StatusSyncDependencies {
+  /** Where each applied change writes its notifications, in the transaction that applied it. */
+  outbox: Pick<NotificationOutbox, 'write'>;
+}
+
+/** The status mirror: built once (composition.ts) with its outbox; every caller passes its own transaction. */
+export interface StatusSync {
+  applyReport(tx: Queryable, row: MirrorRow, report: StatusReport): Promise<ApplyOutcome>;
+  applySnapshot(tx: Queryable, row: MirrorRow, dossier: OneStopDossier, source: EventSource, now: Date): Promise<SnapshotResult>;
+}
+
+export function createStatusSync({ outbox }: StatusSyncDependencies): StatusSync {
+  return {
+    applyReport: (tx, row, report) => applyStatusReport(outbox, tx, row, report),
+    applySnapshot: (tx, row, dossier, source, now) => applyDossierSnapshot(outbox, tx, row, dossier, source, now),
+  };
 }

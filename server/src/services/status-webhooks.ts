@@ -4,8 +4,8 @@
 import type { StatusWebhook } from '../clients/one-stop-wire';
 import type { Db } from '../db/db';
 import { isUuid } from './applications';
-import type { StatusChangeEffect } from './status-change-effects';
-import { type ApplyOutcome, applyStatusReport, lockMirror } from './status-sync';
+import type { ApplyOutcome } from '@lao-cai-so/domain/status-change';
+import { lockMirror, type StatusSync } from './status-sync';
 
 export type WebhookResult =
   /** No application of ours has this dossier (a deleted citizen's, or another environment's): nothing stored. */
@@ -14,11 +14,10 @@ export type WebhookResult =
   | { kind: 'recorded'; applicationId: string; outcome: Exclude<ApplyOutcome, 'duplicate'> };
 
 export async function receiveStatusWebhook(
-  db: Db,
+  { db, statusSync }: { db: Db; statusSync: StatusSync },
   webhook: StatusWebhook,
   payload: unknown,
   now: Date,
-  effects: StatusChangeEffect,
 ): Promise<WebhookResult> {
   const applicationId = webhook.applicationId;
   if (!applicationId || !isUuid(applicationId)) return { kind: 'unknown' };
@@ -26,7 +25,7 @@ export async function receiveStatusWebhook(
     const row = await lockMirror(tx, applicationId);
     if (!row || (row.one_stop_id !== null && row.one_stop_id !== webhook.dossierId)) return { kind: 'unknown' };
     const step = webhook.step ?? { at: webhook.occurredAt, status: webhook.state.status, officer: null, unit: null, note: null };
-    const outcome = await applyStatusReport(tx, row, {
+    const outcome = await statusSync.applyReport(tx, row, {
       eventId: webhook.eventId,
       source: 'webhook',
       action: webhook.action,
@@ -36,7 +35,7 @@ export async function receiveStatusWebhook(
       payload,
       // The webhook carries the dossier's whole state: once applied, the mirror is current.
       syncedAt: now,
-    }, effects);
+    });
     if (outcome === 'duplicate') return { kind: 'duplicate', applicationId };
     return { kind: 'recorded', applicationId, outcome };
   });

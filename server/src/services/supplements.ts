@@ -6,11 +6,11 @@ import type { Db, Queryable } from '../db/db';
 import { DOSSIER_STATUS } from '@lao-cai-so/domain/dossier-status';
 import { requestHash } from './request-hash';
 import { AppError, FieldErrors } from '../errors';
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import { isUuid, type SupplementView, supplementsOf } from './applications';
 import { findOwnApplication } from './application-follow-up';
 import { intakeErrors } from './application-intake';
-import type { StatusDetails } from './status-sync';
+import type { StatusDetails } from '@lao-cai-so/domain/status-change';
 import { claimUploads, findOwnUploads } from './uploads';
 
 export interface SupplementBody {

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openPgliteDb } from '../../src/db/pglite-db';
-import { connectionDb } from '../../src/jobs/job-queue';
+import { connectionDb } from '../../src/queue/job-queue';
 import type { Db } from '../../src/db/db';
 
 let db: Db;

@@ -2,7 +2,7 @@
 // a job that throws is failed alone (and retried by pg-boss), stop() waits for the running jobs and completes them.
 import type PgBoss from 'pg-boss';
 import { startConcurrentWorker } from '../../src/jobs/concurrent-worker';
-import { JobQueue } from '../../src/jobs/job-queue';
+import { JobQueue } from '../../src/queue/job-queue';
 import { eventually } from '../support/one-stop-sandbox';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -3,7 +3,7 @@
 // lost after it recorded the dossier), a refusal marked as failed.
 import { createHash } from 'node:crypto';
 import pino from 'pino';
-import { QUEUES } from '../../src/jobs/queues';
+import { QUEUES } from '../../src/queue/queues';
 import { type RunningWorker, startWorker } from '../../src/worker';
 import { buildOffice, insertOffices } from '../factories';
 import { buildIntakeCatalog, insertIntakeCatalog, submit, validBody } from '../support/applications';

@@ -2,11 +2,10 @@
 // the one-stop system and the proxy shows the new status with every missed step in its timeline; polling again
 // records nothing twice; dossiers heard of recently are not asked; the one-stop system down stops the run.
 import pino from 'pino';
-import { createOneStopClient } from '../../src/clients/one-stop-client';
-import { JobQueue } from '../../src/jobs/job-queue';
+import { createServices } from '../../src/composition';
+import { JobQueue } from '../../src/queue/job-queue';
 import { createPollDossierStatusHandler } from '../../src/jobs/poll-dossier-status';
-import { QUEUES } from '../../src/jobs/queues';
-import { createStatusChangeEffects } from '../../src/services/status-change-effects';
+import { QUEUES } from '../../src/queue/queues';
 import { type ConnectedProxy, startConnectedProxy } from '../support/connected-proxy';
 import { eventually } from '../support/one-stop-sandbox';
 
@@ -36,12 +35,9 @@ const eventCount = async (applicationId: string) =>
 /** The poll as the worker runs it, with its own settings and clock. */
 const pollWith = (staleAfterSeconds: number, now: () => Date = () => new Date()) =>
   createPollDossierStatusHandler({
-    db: env.t.db,
-    oneStop: createOneStopClient(env.t.config.oneStop),
+    services: createServices({ config: env.t.config, db: env.t.db, jobs, now, log: pino({ level: 'silent' }) }),
     log: pino({ level: 'silent' }),
     config: { staleAfterSeconds, batchSize: 100 },
-    effects: createStatusChangeEffects({ jobs, config: env.t.config, now }),
-    now,
   });
 
 it('the worker schedules the poll with pg-boss cron (every 5 minutes by default)', async () => {

@@ -1,19 +1,11 @@
 // What a citizen does after submitting: send the documents an officer asked for, withdraw, rate. Only on their own
 // applications: someone else's answers 404 APPLICATION_NOT_FOUND, like an unknown id.
 import type { FastifyInstance } from 'fastify';
-import type { OneStopClient } from '../../clients/one-stop-client';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
-import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
+import type { Services } from '../../composition';
 import { AppError, NotFoundError } from '../../errors';
-import type { JobQueue } from '../../jobs/job-queue';
 import { fieldErrorsBodySchema } from '@lao-cai-so/domain/api/page';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { rateApplication, withdrawApplication } from '../../services/application-follow-up';
-import { findApplicationDetail } from '../../services/applications';
-import { submitSupplement } from '../../services/supplements';
-import type { StatusChangeEffect } from '../../services/status-change-effects';
 import {
   type ApplicationParams,
   applicationDetailSchema,
@@ -40,26 +32,19 @@ const idempotencyKeyRequired = () =>
   );
 
 export interface FollowUpRouteOptions {
-  db: Db;
-  jobs: JobQueue;
-  oneStop: OneStopClient;
-  config: Pick<Config, 'uploads'>;
-  now: () => Date;
-  calendar: WorkingCalendar;
-  /** What a status change sets off (notifications): a withdrawal is one. */
-  effects: StatusChangeEffect;
+  services: Services;
   /** Called after a supplement is committed (an in-process worker forwards it without waiting to poll). */
   onSubmitted?: () => void;
 }
 
 export async function followUpRoutes(app: FastifyInstance, options: FollowUpRouteOptions): Promise<void> {
-  const { db } = options;
+  const { applications, followUp, now, calendar } = options.services;
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
 
   const detail = async (citizenId: string, id: string) => {
-    const application = await findApplicationDetail(db, citizenId, id, { now: options.now(), calendar: options.calendar });
+    const application = await applications.findApplicationDetail(citizenId, id, { now: now(), calendar });
     if (!application) throw applicationNotFound();
     return application;
   };
@@ -91,7 +76,7 @@ export async function followUpRoutes(app: FastifyInstance, options: FollowUpRout
     async (request, reply) => {
       const key = request.headers[IDEMPOTENCY_KEY_HEADER];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw idempotencyKeyRequired();
-      const result = await submitSupplement(options, request.citizenId, request.params.id, key, request.body);
+      const result = await followUp.submitSupplement(request.citizenId, request.params.id, key, request.body);
       if (!result) throw applicationNotFound();
       if (result.created) options.onSubmitted?.();
       else reply.header('idempotent-replayed', 'true');
@@ -117,7 +102,7 @@ export async function followUpRoutes(app: FastifyInstance, options: FollowUpRout
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      const done = await withdrawApplication(options, request.citizenId, request.params.id, reason);
+      const done = await followUp.withdrawApplication(request.citizenId, request.params.id, reason);
       if (!done) throw applicationNotFound();
       return detail(request.citizenId, request.params.id);
     },
@@ -138,7 +123,7 @@ export async function followUpRoutes(app: FastifyInstance, options: FollowUpRout
       },
     },
     async (request, reply) => {
-      const rating = await rateApplication(db, request.citizenId, request.params.id, request.body);
+      const rating = await followUp.rateApplication(request.citizenId, request.params.id, request.body);
       if (!rating) throw applicationNotFound();
       return reply.code(201).send(rating);
     },

@@ -1,17 +1,12 @@
 // Submitting an application and reading one's own. Someone else's application answers exactly like one that does
 // not exist (404), so ids cannot be probed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError, NotFoundError } from '../../errors';
-import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
-import type { JobQueue } from '../../jobs/job-queue';
 import { fieldErrorsBodySchema } from '@lao-cai-so/domain/api/page';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { submitApplication } from '../../services/application-intake';
-import { type ApplicationRecord, clockFields, listApplications, loadApplicationRecord } from '../../services/applications';
-import type { ReadCaches } from '../../services/read-cache';
+import { type ApplicationRecord, clockFields } from '../../services/applications';
 import { SerializedBodies } from '../serialized-body';
 import {
   type ApplicationParams,
@@ -36,21 +31,16 @@ const applicationNotFound = () =>
   new NotFoundError('APPLICATION_NOT_FOUND', 'Không tìm thấy hồ sơ này. Hãy xem danh sách hồ sơ của bạn.');
 
 export interface ApplicationRouteOptions {
-  db: Db;
-  jobs: JobQueue;
-  config: Pick<Config, 'uploads'>;
-  now: () => Date;
-  calendar: WorkingCalendar;
-  /** Status reads are served from memory, invalidated by the database's notifications. */
-  caches: ReadCaches;
+  services: Services;
   /** Called after an application is committed (in-process workers start forwarding without waiting to poll). */
   onSubmitted?: () => void;
 }
 
 export async function applicationRoutes(app: FastifyInstance, options: ApplicationRouteOptions): Promise<void> {
-  const { db } = options;
-  // Keyed by application id, whoever owns it; what the clock decides is added per request.
-  const records = options.caches.create<ApplicationRecord>({
+  const { applications, intake, now, calendar } = options.services;
+  // Status reads are served from memory, invalidated by the database's notifications. Keyed by application id,
+  // whoever owns it; what the clock decides is added per request.
+  const records = options.services.readCaches.create<ApplicationRecord>({
     keyedBy: 'application',
     clearedBy: ['catalog'],
     max: 10_000,
@@ -62,7 +52,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   const NO_STORE = 'no-store';
   const answer = (request: FastifyRequest, reply: FastifyReply, record: ApplicationRecord | undefined) => {
     if (!record || record.citizenId !== request.citizenId) throw applicationNotFound();
-    const clock = clockFields(record, { now: options.now(), calendar: options.calendar });
+    const clock = clockFields(record, { now: now(), calendar });
     reply.header('cache-control', NO_STORE);
     return bodies.send(reply, record, `${clock.overdue}|${clock.workingDaysLeft}`, () => ({ ...record.view, ...clock }));
   };
@@ -99,7 +89,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     async (request, reply) => {
       const key = request.headers[IDEMPOTENCY_KEY_HEADER];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw idempotencyKeyRequired();
-      const result = await submitApplication(options, request.citizenId, key, request.body);
+      const result = await intake.submitApplication(request.citizenId, key, request.body);
       if (result.created) {
         options.onSubmitted?.();
         return reply.code(201).header('cache-control', NO_STORE).send(result.application);
@@ -119,7 +109,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     },
     async (request, reply) => {
       reply.header('cache-control', NO_STORE);
-      return { items: await listApplications(db, request.citizenId, options.now()) };
+      return { items: await applications.listApplications(request.citizenId, now()) };
     },
   );
 
@@ -140,7 +130,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       const cached = records.peek(id);
       if (cached) return answer(request, reply, cached);
       return records
-        .get(id, async () => (await loadApplicationRecord(db, id)) ?? undefined)
+        .get(id, async () => (await applications.loadApplicationRecord(id)) ?? undefined)
         .then((record) => answer(request, reply, record));
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { ServiceUnavailableError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
@@ -8,13 +8,13 @@ import { TAGS } from '../../plugins/openapi';
 const READY_TIMEOUT_MS = 3000;
 const statusSchema = toJsonSchema(z.object({ status: z.literal('ok') }));
 
-async function databaseAnswers(db: Db): Promise<boolean> {
+async function databaseAnswers(health: Services['health']): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([db.query('select 1').then(() => true), timeout]);
+    return await Promise.race([health.databaseAnswers(), timeout]);
   } catch {
     return false;
   } finally {
@@ -22,7 +22,7 @@ async function databaseAnswers(db: Db): Promise<boolean> {
   }
 }
 
-export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function healthRoutes(app: FastifyInstance, { services }: { services: Pick<Services, 'health'> }): Promise<void> {
   app.get(
     '/healthz',
     {
@@ -51,7 +51,7 @@ export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       },
     },
     async (_request, reply) => {
-      if (!(await databaseAnswers(db))) {
+      if (!(await databaseAnswers(services.health))) {
         throw new ServiceUnavailableError(
           'DATABASE_UNAVAILABLE',
           'Hệ thống tạm thời không truy cập được dữ liệu. Hãy thử lại sau ít phút.',

@@ -4,12 +4,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { lookupAnswerSchema, lookupQuery, type LookupQuery } from '@lao-cai-so/domain/api/lookup';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError, NotFoundError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { lookUpDossier } from '../../services/public-lookup';
 
 const dossierNotFound = () =>
   new NotFoundError(
@@ -20,13 +18,8 @@ const dossierNotFound = () =>
 const rateLimited = (seconds: number) =>
   new AppError(429, 'RATE_LIMITED', `Bạn đã tra cứu quá nhiều lần. Hãy đợi ${seconds} giây rồi thử lại.`);
 
-export interface LookupRouteOptions {
-  db: Db;
-  config: Pick<Config, 'lookup'>;
-  now: () => Date;
-}
-
-export async function lookupRoutes(app: FastifyInstance, { db, config, now }: LookupRouteOptions): Promise<void> {
+export async function lookupRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { config, now, lookup } = services;
   // Counted in this process's memory, per client address (request.ip: see TRUST_PROXY behind a reverse proxy).
   await app.register(rateLimit, {
     global: false,
@@ -55,7 +48,7 @@ export async function lookupRoutes(app: FastifyInstance, { db, config, now }: Lo
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { receiptCode, phoneLast4 } = request.query;
-      const found = await lookUpDossier(db, receiptCode.trim(), phoneLast4, now());
+      const found = await lookup.lookUpDossier(receiptCode.trim(), phoneLast4, now());
       if (!found) throw dossierNotFound();
       return found;
     },

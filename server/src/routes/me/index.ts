@@ -1,14 +1,12 @@
 // The signed-in citizen's own data: profile, verified phone, consents, and deleting all of it.
 import type { FastifyInstance } from 'fastify';
-import type { ZaloClient } from '../../clients/zalo-client';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { CONSENT_TEXTS, type ConsentStatus, isConsentPurpose } from '@lao-cai-so/domain/consent';
 import { maskPhoneNumber, normalizePhoneNumber } from '@lao-cai-so/domain/phone-number';
 import { unauthenticated } from '../../plugins/authentication';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { type Citizen, deleteCitizen, findCitizen, findZaloUserId, storeVerifiedPhone } from '../../services/citizens';
-import { answerConsent, listConsents } from '../../services/consents';
+import type { Citizen } from '../../services/citizens';
 import { phoneTokenInvalid, toAppError, zaloUnavailable } from '../zalo-errors';
 import {
   consentPurposeNotFound,
@@ -53,7 +51,8 @@ function toConsentJson(status: ConsentStatus) {
   };
 }
 
-export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zalo: ZaloClient }): Promise<void> {
+export async function meRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { zalo, citizens } = services;
   // Personal data: never cached by the phone's WebView or anything in between.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -70,7 +69,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
       },
     },
     async (request) => {
-      const citizen = await findCitizen(db, request.citizenId);
+      const citizen = await citizens.findCitizen(request.citizenId);
       if (!citizen) throw unauthenticated();
       return toMe(citizen);
     },
@@ -94,7 +93,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
       },
     },
     async (request) => {
-      const consents = await listConsents(db, request.citizenId);
+      const consents = await citizens.listConsents(request.citizenId);
       if (!consents.find((status) => status.purpose === 'phone')?.granted) throw consentRequired();
 
       // Zalo ties the phone token to the access token's user; this ties that user to the session's citizen, so
@@ -103,7 +102,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
       let number: string;
       try {
         const profile = await zalo.getProfile(accessToken);
-        if (profile.id !== (await findZaloUserId(db, request.citizenId))) throw zaloAccountMismatch();
+        if (profile.id !== (await citizens.findZaloUserId(request.citizenId))) throw zaloAccountMismatch();
         number = await zalo.getPhoneNumber(accessToken, phoneToken);
       } catch (error) {
         throw toAppError(error, request.log, phoneTokenInvalid);
@@ -114,7 +113,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
         throw zaloUnavailable();
       }
       // Checks the consent again in the same statement: it may have been withdrawn while Zalo answered.
-      const citizen = await storeVerifiedPhone(db, request.citizenId, phone);
+      const citizen = await citizens.storeVerifiedPhone(request.citizenId, phone);
       if (!citizen) throw consentRequired();
       return toMe(citizen);
     },
@@ -130,7 +129,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
         response: { 200: toJsonSchema(consentListSchema) },
       },
     },
-    async (request) => ({ consents: (await listConsents(db, request.citizenId)).map(toConsentJson) }),
+    async (request) => ({ consents: (await citizens.listConsents(request.citizenId)).map(toConsentJson) }),
   );
 
   app.put<{ Params: ConsentParams; Body: ConsentAnswerBody }>(
@@ -153,7 +152,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
       const { purpose } = request.params;
       if (!isConsentPurpose(purpose)) throw consentPurposeNotFound();
       if (request.body.granted && request.body.textVersion === undefined) throw consentTextVersionMissing();
-      const result = await answerConsent(db, request.citizenId, purpose, request.body);
+      const result = await citizens.answerConsent(request.citizenId, purpose, request.body);
       if (!result.ok) throw consentTextOutdated();
       return toConsentJson(result.status);
     },
@@ -172,7 +171,7 @@ export async function meRoutes(app: FastifyInstance, { db, zalo }: { db: Db; zal
       },
     },
     async (request, reply) => {
-      await deleteCitizen(db, request.citizenId);
+      await citizens.deleteCitizen(request.citizenId);
       return reply.code(204).send();
     },
   );

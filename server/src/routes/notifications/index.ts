@@ -1,14 +1,11 @@
 // The citizen's notifications (the in-app inbox) and notification channels, and the operators' counts.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError, NotFoundError } from '../../errors';
 import { unauthenticated } from '../../plugins/authentication';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { OPERATOR_KEY_HEADER, TAGS } from '../../plugins/openapi';
-import { readNotificationSettings, updateNotificationSettings } from '../../services/notification-settings';
-import { listInbox, markAllRead, markRead, notificationStats } from '../../services/notifications';
 import {
   type ListNotificationsQuery,
   listNotificationsQuery,
@@ -39,13 +36,8 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export interface NotificationRouteOptions {
-  db: Db;
-  config: Pick<Config, 'operator'>;
-  now: () => Date;
-}
-
-export async function notificationRoutes(app: FastifyInstance, { db, config, now }: NotificationRouteOptions): Promise<void> {
+export async function notificationRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { config, now, notifications } = services;
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
@@ -64,7 +56,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
         response: { 200: toJsonSchema(notificationPageSchema) },
       },
     },
-    async (request) => listInbox(db, request.citizenId, request.query),
+    async (request) => notifications.listInbox(request.citizenId, request.query),
   );
 
   app.post<{ Params: NotificationParams }>(
@@ -79,7 +71,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
       },
     },
     async (request) => {
-      const item = await markRead(db, request.citizenId, request.params.id, now());
+      const item = await notifications.markRead(request.citizenId, request.params.id, now());
       if (!item) throw notificationNotFound();
       return item;
     },
@@ -95,7 +87,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
       },
     },
     async (request) => {
-      await markAllRead(db, request.citizenId, now());
+      await notifications.markAllRead(request.citizenId, now());
       return { unreadCount: 0 };
     },
   );
@@ -110,7 +102,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
       },
     },
     async (request) => {
-      const settings = await readNotificationSettings(db, request.citizenId);
+      const settings = await notifications.readNotificationSettings(request.citizenId);
       if (!settings) throw unauthenticated();
       return settings;
     },
@@ -132,7 +124,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
       },
     },
     async (request) => {
-      const result = await updateNotificationSettings(db, request.citizenId, request.body, now());
+      const result = await notifications.updateNotificationSettings(request.citizenId, request.body, now());
       if (!result) throw unauthenticated();
       if (!result.ok) throw result.reason === 'consent-required' ? consentRequired() : phoneRequired();
       return result.settings;
@@ -162,6 +154,6 @@ export async function notificationRoutes(app: FastifyInstance, { db, config, now
         response: { 200: toJsonSchema(notificationStatsSchema), ...errorResponses(401) },
       },
     },
-    async () => notificationStats(db, now()),
+    async () => notifications.notificationStats(now()),
   );
 }

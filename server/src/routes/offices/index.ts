@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { findOffice, searchOffices } from '../../services/office-directory';
-import { listOfficeProcedures } from '../../services/procedure-catalog';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
 import { officeNotFound } from '../catalog-errors';
 import {
@@ -15,7 +13,8 @@ import {
   officeParams,
 } from '@lao-cai-so/domain/api/offices';
 
-export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+export async function officeRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { catalogue } = services;
   app.get<{ Querystring: ListOfficesQuery }>(
     '/offices',
     {
@@ -30,7 +29,7 @@ export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       },
     },
     async (request, reply) => {
-      const result = await searchOffices(db, request.query);
+      const result = await catalogue.searchOffices(request.query);
       return reply.header('cache-control', CATALOG_CACHE_CONTROL).send(result);
     },
   );
@@ -49,9 +48,9 @@ export async function officeRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       },
     },
     async (request, reply) => {
-      const office = await findOffice(db, request.params.code);
+      const office = await catalogue.findOffice(request.params.code);
       if (!office) throw officeNotFound();
-      const procedures = await listOfficeProcedures(db, office.code);
+      const procedures = await catalogue.listOfficeProcedures(office.code);
       return reply.header('cache-control', CATALOG_CACHE_CONTROL).send({ ...office, procedures });
     },
   );

@@ -3,11 +3,8 @@
 // public like the posters themselves, and hidden from the OpenAPI document. Errors are pages too (a 404 page in
 // Vietnamese with a way back), never the API's JSON.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { normalizeSearchText } from '@lao-cai-so/domain/search-text';
-import { searchOffices } from '../../services/office-directory';
-import { allOfficePosterContents, officePosterContent } from '../../services/posters/poster-content';
 import {
   officePosterPageHtml,
   POSTER_PAGES_CSP,
@@ -15,7 +12,6 @@ import {
   posterIndexHtml,
   posterNotFoundHtml,
 } from '../../services/posters/poster-pages-html';
-import { listOfficeProcedures } from '../../services/procedure-catalog';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
 import { officeCodeSchema } from '@lao-cai-so/domain/api/codes';
 
@@ -41,19 +37,20 @@ function filterText(q: unknown): string {
   return normalizeSearchText(typed) ? typed : '';
 }
 
-export async function posterPageRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): Promise<void> {
-  const appId = config.zalo.appId;
+export async function posterPageRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { catalogue } = services;
+  const appId = services.config.zalo.appId;
   // Pages, not API operations: public by design (authentication.test.ts lists them), and not in /docs.
   const pageRoute = { config: { public: true }, schema: { hide: true } };
 
   app.get<{ Querystring: { q?: unknown } }>(POSTER_PAGES_PATH, pageRoute, async (request, reply) => {
     // The same offices in the same order as the pages of posters.pdf: the provincial centre first, then by name.
-    const offices = (await allOfficePosterContents(db, appId)).map(({ office }) => office);
+    const offices = (await catalogue.allOfficePosterContents(appId)).map(({ office }) => office);
     const query = filterText(request.query.q);
     let shown = offices;
     if (query) {
       // The directory's own search: diacritics and case ignored, former communes merged into a unit found too.
-      const matches = await searchOffices(db, { q: query, page: 1, pageSize: Math.max(offices.length, 1) });
+      const matches = await catalogue.searchOffices({ q: query, page: 1, pageSize: Math.max(offices.length, 1) });
       const matching = new Set(matches.items.map((office) => office.code));
       shown = offices.filter((office) => matching.has(office.code));
     }
@@ -62,10 +59,10 @@ export async function posterPageRoutes(app: FastifyInstance, { db, config }: { d
 
   app.get<{ Params: { code: string } }>(`${POSTER_PAGES_PATH}/:code`, pageRoute, async (request, reply) => {
     const code = officeCodeSchema.safeParse(request.params.code);
-    const content = code.success ? await officePosterContent(db, appId, code.data) : undefined;
+    const content = code.success ? await catalogue.officePosterContent(appId, code.data) : undefined;
     // Unknown, merged away (inactive) or malformed: the same page, which does not repeat what was asked for.
     if (!content || typeof content === 'string') return sendPage(reply, 404, posterNotFoundHtml());
-    const procedures = await listOfficeProcedures(db, content.office.code);
+    const procedures = await catalogue.listOfficeProcedures(content.office.code);
     return sendPage(reply, 200, officePosterPageHtml({ office: content.office, link: content.link, procedures }));
   });
 

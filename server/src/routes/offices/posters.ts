@@ -3,17 +3,11 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { NotFoundError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import {
-  allOfficePosterContents,
-  type MissingPoster,
-  officePosterContent,
-  type PosterContent,
-} from '../../services/posters/poster-content';
+import type { MissingPoster, PosterContent } from '../../services/posters/poster-content';
 import { POSTER_LAYOUT_VERSION, posterPdf } from '../../services/posters/poster-pdf';
 import { QR_ERROR_CORRECTION, QR_QUIET_ZONE_MODULES, qrPng, qrSvg } from '../../services/posters/qr-code';
 import { contentEtag, createRenderedCache, matchesIfNoneMatch } from '../../services/posters/rendered-cache';
@@ -81,12 +75,13 @@ function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-export async function officePosterRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): Promise<void> {
-  const appId = config.zalo.appId;
+export async function officePosterRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { catalogue } = services;
+  const appId = services.config.zalo.appId;
   const rendered = createRenderedCache();
 
   async function contentOf(officeCode: string, procedureCode: string | undefined): Promise<PosterContent> {
-    const content = await officePosterContent(db, appId, officeCode, procedureCode);
+    const content = await catalogue.officePosterContent(appId, officeCode, procedureCode);
     if (typeof content === 'string') throw MISSING[content]();
     return content;
   }
@@ -176,7 +171,7 @@ export async function officePosterRoutes(app: FastifyInstance, { db, config }: {
       },
     },
     async (request, reply) => {
-      const posters = await allOfficePosterContents(db, appId);
+      const posters = await catalogue.allOfficePosterContents(appId);
       if (posters.length === 0) throw noOffices();
       const etag = contentEtag({ format: 'pdf', layout: POSTER_LAYOUT_VERSION, posters });
       if (cacheable(request, reply, etag)) return reply.code(304).send();

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { findOffice } from '../../services/office-directory';
-import { findProcedure, type Page, type ProcedureSummary, searchProcedures } from '../../services/procedure-catalog';
-import type { ReadCaches } from '../../services/read-cache';
+import type { Page, ProcedureSummary } from '../../services/procedure-catalog';
 import { SerializedBodies } from '../serialized-body';
 import { CATALOG_CACHE_CONTROL } from '../cache-control';
 import { officeNotFound, procedureNotFound } from '../catalog-errors';
@@ -20,11 +18,12 @@ import {
 /** A search whose office filter names no office (404), remembered like a result. */
 const NO_SUCH_OFFICE = { noSuchOffice: true } as const;
 
-export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db: Db; caches: ReadCaches }): Promise<void> {
+export async function procedureRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { catalogue } = services;
   // Results per query as typed, filters and page; emptied by any catalogue change (and kept at most as long as the
   // answer's own Cache-Control allows a browser to). Spellings differing in case or diacritics are entries of their
   // own (with equal contents): cheaper per request than normalising every query.
-  const searches = caches.create<Page<ProcedureSummary> | typeof NO_SUCH_OFFICE>({
+  const searches = services.readCaches.create<Page<ProcedureSummary> | typeof NO_SUCH_OFFICE>({
     clearedBy: ['catalog'],
     max: 2_000,
     ttlMs: 5 * 60_000,
@@ -58,8 +57,8 @@ export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db
       if (cached) return answer(cached);
       return searches
         .get(key, async () => {
-          if (office && !(await findOffice(db, office))) return NO_SUCH_OFFICE;
-          return searchProcedures(db, { q, officeCode: office, level, online, page, pageSize });
+          if (office && !(await catalogue.findOffice(office))) return NO_SUCH_OFFICE;
+          return catalogue.searchProcedures({ q, officeCode: office, level, online, page, pageSize });
         })
         .then(answer);
     },
@@ -79,7 +78,7 @@ export async function procedureRoutes(app: FastifyInstance, { db, caches }: { db
       },
     },
     async (request, reply) => {
-      const procedure = await findProcedure(db, request.params.code);
+      const procedure = await catalogue.findProcedure(request.params.code);
       if (!procedure) throw procedureNotFound();
       return reply.header('cache-control', CATALOG_CACHE_CONTROL).send(procedure);
     },

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZaloClient } from '../../clients/zalo-client';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { issueSession } from '../../plugins/authentication';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { recordSignIn } from '../../services/citizens';
 import { toAppError, zaloUnavailable } from '../zalo-errors';
 import { type CreateSessionBody, createSessionBody, sessionSchema } from '@lao-cai-so/domain/api/sessions';
 
 export async function sessionRoutes(
   app: FastifyInstance,
-  { db, zalo, now = () => new Date() }: { db: Db; zalo: ZaloClient; now?: () => Date },
+  { services }: { services: Services },
 ): Promise<void> {
+  const { zalo, citizens, now } = services;
   app.post<{ Body: CreateSessionBody }>(
     '/sessions',
     {
@@ -36,7 +35,7 @@ export async function sessionRoutes(
       } catch (error) {
         throw toAppError(error, request.log, zaloUnavailable);
       }
-      const citizen = await recordSignIn(db, profile, now());
+      const citizen = await citizens.recordSignIn(profile, now());
       const session = issueSession(app, citizen.id);
       return reply
         .code(201)

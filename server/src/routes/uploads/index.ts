@@ -2,14 +2,12 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
 import { UPLOAD_FIELD, uploadSchema } from '@lao-cai-so/domain/api/uploads';
 import { cleanFileName, detectContentType, EXTENSIONS } from '@lao-cai-so/domain/file-type';
+import type { Services } from '../../composition';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { insertUpload } from '../../services/uploads';
 
 const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
@@ -26,9 +24,9 @@ const fileEmpty = () => new AppError(400, 'FILE_EMPTY', 'Tệp trống. Hãy ch�
 
 export async function uploadRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Db; config: Pick<Config, 'uploads'> },
+  { services }: { services: Services },
 ): Promise<void> {
-  const { maxFileBytes } = config.uploads;
+  const { maxFileBytes } = services.config.uploads;
   // Scoped to this plugin: only this route parses multipart. busboy stops reading a file at the limit, so a huge
   // upload is never held in memory whole.
   await app.register(multipart, {
@@ -75,7 +73,7 @@ export async function uploadRoutes(
       const contentType = detectContentType(file.bytes.subarray(0, 16));
       if (!contentType) throw unsupportedFileType();
 
-      const upload = await insertUpload(db, {
+      const upload = await services.uploads.insertUpload({
         citizenId: request.citizenId,
         contentType,
         sha256: createHash('sha256').update(file.bytes).digest('hex'),

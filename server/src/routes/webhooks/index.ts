@@ -10,13 +10,10 @@ import {
   WEBHOOK_TIMESTAMP_HEADER,
   WEBHOOK_TOLERANCE_SECONDS,
 } from '../../clients/one-stop-webhook';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import type { StatusChangeEffect } from '../../services/status-change-effects';
-import { receiveStatusWebhook } from '../../services/status-webhooks';
 
 /** A status webhook is a few kilobytes; anything far larger is not one. */
 const BODY_LIMIT = 256 * 1024;
@@ -42,15 +39,8 @@ const answerSchema = z.object({
     }),
 });
 
-export interface WebhookRouteOptions {
-  db: Db;
-  config: Pick<Config, 'oneStop'>;
-  now: () => Date;
-  /** What a status change sets off (notifications), in its transaction. */
-  effects: StatusChangeEffect;
-}
-
-export async function webhookRoutes(app: FastifyInstance, { db, config, now, effects }: WebhookRouteOptions): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { config, now, statusWebhooks } = services;
   // Only inside this plugin: JSON arrives as the raw bytes the signature covers.
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
@@ -110,7 +100,7 @@ export async function webhookRoutes(app: FastifyInstance, { db, config, now, eff
         throw payloadInvalid();
       }
       const { webhook } = parsed;
-      const result = await receiveStatusWebhook(db, webhook, parsed.payload, now(), effects);
+      const result = await statusWebhooks.receiveStatusWebhook(webhook, parsed.payload, now());
       const facts = { eventId: webhook.eventId, action: webhook.action, status: webhook.state.status };
       if (result.kind === 'unknown') {
         request.log.warn(facts, 'status webhook for a dossier no application has: ignored');

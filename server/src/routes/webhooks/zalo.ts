@@ -5,12 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyZaloWebhook, ZALO_SIGNATURE_HEADER } from '../../clients/zalo-webhook';
-import type { Config } from '../../config';
-import type { Db } from '../../db/db';
+import type { Services } from '../../composition';
 import { AppError } from '../../errors';
 import { errorResponses, toJsonSchema } from '../../plugins/json-schema';
 import { TAGS } from '../../plugins/openapi';
-import { recordDeliveryReceipt } from '../../services/delivery-receipts';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -22,11 +20,6 @@ const answerSchema = z.object({
   ignored: z.boolean().optional().meta({ description: 'true: an event the proxy does not act on, or a message it did not send' }),
 });
 
-export interface ZaloWebhookRouteOptions {
-  db: Db;
-  config: Pick<Config, 'notifications'>;
-  now: () => Date;
-}
 
 /** Zalo sends ms timestamps as strings. */
 function instantOf(text: string | undefined): Date | null {
@@ -34,7 +27,8 @@ function instantOf(text: string | undefined): Date | null {
   return new Date(Number(text));
 }
 
-export async function zaloWebhookRoutes(app: FastifyInstance, { db, config, now }: ZaloWebhookRouteOptions): Promise<void> {
+export async function zaloWebhookRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { config, now, notifications } = services;
   // Only inside this plugin: JSON arrives as the raw bytes the signature covers.
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
 
@@ -72,8 +66,7 @@ export async function zaloWebhookRoutes(app: FastifyInstance, { db, config, now 
         request.log.info({ event: event.event_name }, 'Zalo webhook acknowledged, not acted on');
         return { received: true, duplicate: false, ignored: true };
       }
-      const result = await recordDeliveryReceipt(
-        db,
+      const result = await notifications.recordDeliveryReceipt(
         { msgId, trackingId: event.message?.tracking_id ?? null, deliveredAt: instantOf(event.message?.delivery_time) },
         now(),
       );

@@ -1,5 +1,5 @@
 // Every background job queue, by its kebab-case pg-boss name. A queue here without a worker registered in
-// worker.ts fails tests/jobs/queues.test.ts.
+// worker.ts fails tests/jobs/forward-application.test.ts ("every queue has a worker registered").
 
 export const QUEUES = {
   /** Push an accepted application and its documents to the one-stop system (jobs/forward-application.ts). */
