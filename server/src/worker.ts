@@ -32,29 +32,20 @@ export interface RunningWorker {
  * worker would take one job per interval (one notification every 2 s). Waking it again after each job drains a
  * backlog at the speed of the work itself; an empty queue still waits the interval. (`npm run bench` measures it.)
  */
-function workUntilEmpty<T>(
+async function workUntilEmpty<T>(
   jobs: JobQueue,
   queue: QueueName,
   options: PgBoss.WorkOptions & { includeMetadata: true },
   handler: PgBoss.WorkWithMetadataHandler<T>,
-): Promise<string>;
-function workUntilEmpty<T>(jobs: JobQueue, queue: QueueName, options: PgBoss.WorkOptions, handler: PgBoss.WorkHandler<T>): Promise<string>;
-async function workUntilEmpty(
-  jobs: JobQueue,
-  queue: QueueName,
-  options: PgBoss.WorkOptions,
-  // any: the overloads above type the callers' handlers.
-  handler: (batch: any[]) => Promise<unknown>,
 ): Promise<string> {
   let workerId = '';
-  const wakeAfter = async (batch: PgBoss.Job<unknown>[]) => {
+  workerId = await jobs.boss.work<T>(queue, options, async (batch) => {
     try {
       return await handler(batch);
     } finally {
       jobs.boss.notifyWorker(workerId);
     }
-  };
-  workerId = await jobs.boss.work(queue, options, wakeAfter);
+  });
   return workerId;
 }
 

@@ -33,7 +33,7 @@ interface PendingLoad<V> {
   promise: Promise<V | undefined>;
 }
 
-export class InvalidatedCache<V extends {}> {
+export class InvalidatedCache<V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<string, V>;
   private readonly pending = new Map<string, PendingLoad<V>>();
   private generation = 0;
@@ -100,12 +100,12 @@ export interface ReadCacheLog {
 export class ReadCaches {
   private live = false;
   private listener: Listener | undefined;
-  private readonly caches: Array<Pick<InvalidatedCache<{}>, 'options' | 'evict' | 'clear'>> = [];
+  private readonly caches: Array<Pick<InvalidatedCache<NonNullable<unknown>>, 'options' | 'evict' | 'clear'>> = [];
 
   constructor(private readonly log?: ReadCacheLog) {}
 
   /** A new cache, empty and bypassed until `listen()` has started listening. */
-  create<V extends {}>(options: CacheOptions): InvalidatedCache<V> {
+  create<V extends NonNullable<unknown>>(options: CacheOptions): InvalidatedCache<V> {
     const cache = new InvalidatedCache<V>(() => this.live, options);
     this.caches.push(cache);
     return cache;
