@@ -35,7 +35,7 @@ export function dayNumberOf(isoDate: string): number {
   return Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
 }
 
-export function isoDateOf(dayNumber: number): string {
+function isoDateOf(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
