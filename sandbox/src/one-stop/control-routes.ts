@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock';
-import { DOSSIER_STATUS } from '@lao-cai-so/domain/dossier-status';
+import { STATUS } from './dossier-statuses';
 import { SandboxError } from '../errors';
 import { type DossierStore, notFound } from './dossier-store';
 import { dossierView } from './dossier-view';
@@ -106,7 +106,7 @@ export async function controlRoutes(app: FastifyInstance, options: ControlRoutes
   app.post<{ Params: { id: string } }>('/dossiers/:id/accept', async (request) => {
     const dossier = store.get(request.params.id);
     if (!dossier) throw notFound();
-    if (dossier.status !== DOSSIER_STATUS.SUBMITTED) {
+    if (dossier.status !== STATUS.SUBMITTED) {
       throw new SandboxError(409, 'DOSSIER_NOT_WAITING', 'Hồ sơ không ở trạng thái chờ tiếp nhận.');
     }
     workflow.accept(dossier, new Date(now()), 'Cán bộ một cửa');

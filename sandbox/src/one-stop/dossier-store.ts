@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { SandboxError } from '../errors';
 import type { OneStopCatalogue, OneStopProcedure, OneStopUnit } from './catalogue';
-import { DOSSIER_STATUS, type DossierStatus } from '@lao-cai-so/domain/dossier-status';
+import { type DossierStatus, STATUS } from './dossier-statuses';
 import { ReceiptCodes } from './receipt-codes';
+import type { WorkingCalendar } from './working-calendar';
 
 export interface Applicant {
   name: string;
@@ -179,7 +179,7 @@ export class DossierStore {
       receivedAt: null,
       dueAt: null,
       returnedAt: null,
-      status: DOSSIER_STATUS.SUBMITTED,
+      status: STATUS.SUBMITTED,
       documents: input.documents.map((document) => ({ ...document, id: randomUUID() })),
       progress: [
         {
@@ -187,7 +187,7 @@ export class DossierStore {
           department: ONE_STOP_DESK,
           note: 'Nhận hồ sơ trực tuyến qua kết nối liên thông.',
           at: now,
-          status: DOSSIER_STATUS.SUBMITTED,
+          status: STATUS.SUBMITTED,
         },
       ],
       supplements: [],

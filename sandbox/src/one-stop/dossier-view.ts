@@ -1,5 +1,5 @@
-import { DOSSIER_STATUS_NAMES } from '@lao-cai-so/domain/dossier-status';
 import type { Apology, Dossier, FeeRequest, ProgressStep, ResultPickup, StoredDocument, SupplementRequest } from './dossier-store';
+import { STATUS_NAMES } from './dossier-statuses';
 import { formatDvcqgDate } from './dvcqg-date';
 
 const dvcqgDate = (instant: Date | null) => (instant === null ? null : formatDvcqgDate(instant));
@@ -111,7 +111,7 @@ export function dossierView(dossier: Dossier) {
     NgayHenTra: dvcqgDate(dossier.dueAt),
     NgayTra: dvcqgDate(dossier.returnedAt),
     TrangThaiHoSo: dossier.status,
-    TenTrangThaiHoSo: DOSSIER_STATUS_NAMES[dossier.status],
+    TenTrangThaiHoSo: STATUS_NAMES[dossier.status],
     TaiLieuNop: dossier.documents.map((document) => documentView(dossier.id, document)),
     ...statusDetails(dossier),
     QuaTrinhXuLy: dossier.progress.map(stepView),
@@ -133,7 +133,7 @@ export function webhookPayload(dossier: Dossier, event: { eventId: string; actio
     MaTTHC: dossier.procedure.code,
     MaDonVi: dossier.unit.code,
     TrangThaiHoSo: dossier.status,
-    TenTrangThaiHoSo: DOSSIER_STATUS_NAMES[dossier.status],
+    TenTrangThaiHoSo: STATUS_NAMES[dossier.status],
     NgayTiepNhan: dvcqgDate(dossier.receivedAt),
     NgayHenTra: dvcqgDate(dossier.dueAt),
     NgayTra: dvcqgDate(dossier.returnedAt),

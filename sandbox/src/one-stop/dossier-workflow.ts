@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  DOSSIER_STATUS,
-  DOSSIER_STATUS_NAMES,
-  type DossierStatus,
-  canTransition,
-  canWithdraw,
-} from '@lao-cai-so/domain/dossier-status';
-import { fromVietnamLocal, vietnamDate } from '@lao-cai-so/domain/working-days';
 import type { Clock } from '../clock';
 import { SandboxError } from '../errors';
+import { dayNumberOf, vietnamDate, vietnamInstant } from '../vietnam-time';
 import { type Dossier, type DossierStore, ONE_STOP_DESK, type ProgressStep, type StoredDocument, notFound } from './dossier-store';
+import { type DossierStatus, STATUS, STATUS_NAMES, mayFollow } from './dossier-statuses';
 import { webhookPayload } from './dossier-view';
 import { formatVietnameseDate } from './dvcqg-date';
 import type { WebhookSender } from './webhooks';
@@ -87,13 +81,13 @@ export function isOfficerAction(name: string): name is OfficerAction {
 }
 
 /** A delay (Mẫu 04) applies while the office holds the dossier with a due date running. */
-const DELAYABLE: ReadonlySet<DossierStatus> = new Set([DOSSIER_STATUS.ACCEPTED, DOSSIER_STATUS.IN_PROCESS]);
+const DELAYABLE: ReadonlySet<DossierStatus> = new Set([STATUS.ACCEPTED, STATUS.IN_PROCESS]);
 
 /** The actions the status model allows on this dossier now, in the order of OFFICER_ACTIONS. */
 export function allowedActions(dossier: Dossier): OfficerAction[] {
   return OFFICER_ACTION_NAMES.filter((name) => {
     const target = OFFICER_ACTIONS[name].to;
-    return target === null ? DELAYABLE.has(dossier.status) && dossier.dueAt !== null : canTransition(dossier.status, target);
+    return target === null ? DELAYABLE.has(dossier.status) && dossier.dueAt !== null : mayFollow(dossier.status, target);
   });
 }
 
@@ -116,7 +110,7 @@ const money = (amount: number) => `${amount.toLocaleString('vi-VN')} đồng`;
 
 /**
  * Every change of a dossier after it was pushed: officer actions, the citizen's supplements and withdrawal. Each checks
- * the transition against the status model (server/src/domain/dossier-status.ts), records a progress step, and sends
+ * the transition against the sandbox's own status table (dossier-statuses.ts), records a progress step, and sends
  * one signed webhook to the proxy.
  */
 export class DossierWorkflow {
@@ -141,7 +135,7 @@ export class DossierWorkflow {
       throw new SandboxError(
         409,
         'FORBIDDEN_TRANSITION',
-        `Không thể "${OFFICER_ACTIONS[action].label}" hồ sơ đang ở trạng thái "${DOSSIER_STATUS_NAMES[dossier.status]}".`,
+        `Không thể "${OFFICER_ACTIONS[action].label}" hồ sơ đang ở trạng thái "${STATUS_NAMES[dossier.status]}".`,
       );
     }
     const at = new Date(this.now());
@@ -165,7 +159,7 @@ export class DossierWorkflow {
           suppliedAt: null,
           documentIds: [],
         });
-        this.change(dossier, action, DOSSIER_STATUS.SUPPLEMENT_REQUIRED, {
+        this.change(dossier, action, STATUS.SUPPLEMENT_REQUIRED, {
           actor: officer,
           department: ONE_STOP_DESK,
           note: withNote(`Yêu cầu bổ sung giấy tờ: ${documents.join('; ')}.`),
@@ -184,7 +178,7 @@ export class DossierWorkflow {
           paymentMethod: (input.paymentMethod as string | undefined) ?? DEFAULT_PAYMENT_METHOD,
           paid: false,
         });
-        this.change(dossier, action, DOSSIER_STATUS.FEE_REQUIRED, {
+        this.change(dossier, action, STATUS.FEE_REQUIRED, {
           actor: officer,
           department: ONE_STOP_DESK,
           note: withNote(`Yêu cầu nộp ${money(amount)}: ${description}.`),
@@ -193,13 +187,13 @@ export class DossierWorkflow {
         break;
       }
       case 'start-processing':
-        if (dossier.status === DOSSIER_STATUS.SUPPLEMENT_REQUIRED) {
+        if (dossier.status === STATUS.SUPPLEMENT_REQUIRED) {
           // The citizen brought the supplement to the desk: the time limit starts again, as for one sent online.
           this.resumeAfterSupplement(dossier, at, officer, withNote('Công dân đã bổ sung giấy tờ tại Bộ phận một cửa.'), []);
           break;
         }
         this.markFeesPaid(dossier);
-        this.change(dossier, action, DOSSIER_STATUS.IN_PROCESS, {
+        this.change(dossier, action, STATUS.IN_PROCESS, {
           actor: officer,
           department: SPECIALIST_DEPARTMENT,
           note: withNote('Chuyển hồ sơ sang bộ phận chuyên môn xử lý.'),
@@ -214,7 +208,7 @@ export class DossierWorkflow {
         const method = input.pickupMethod as string;
         this.markFeesPaid(dossier);
         dossier.resultPickup = { readyAt: at, place, method, note: input.note ?? null };
-        this.change(dossier, action, DOSSIER_STATUS.RESULT_READY, {
+        this.change(dossier, action, STATUS.RESULT_READY, {
           actor: officer,
           department: SPECIALIST_DEPARTMENT,
           note: withNote(`Đã có kết quả giải quyết. Nơi nhận: ${place}. Hình thức: ${method}.`),
@@ -224,7 +218,7 @@ export class DossierWorkflow {
       }
       case 'return-result':
         dossier.returnedAt = at;
-        this.change(dossier, action, DOSSIER_STATUS.RESULT_RETURNED, {
+        this.change(dossier, action, STATUS.RESULT_RETURNED, {
           actor: officer,
           department: ONE_STOP_DESK,
           note: withNote('Đã trả kết quả cho công dân.'),
@@ -236,7 +230,7 @@ export class DossierWorkflow {
         const reason = input.reason as string;
         dossier.reason = reason;
         const refused = action === 'refuse';
-        this.change(dossier, action, refused ? DOSSIER_STATUS.REFUSED : DOSSIER_STATUS.STOPPED, {
+        this.change(dossier, action, refused ? STATUS.REFUSED : STATUS.STOPPED, {
           actor: officer,
           department: refused ? ONE_STOP_DESK : SPECIALIST_DEPARTMENT,
           note: `${refused ? 'Không tiếp nhận hồ sơ' : 'Dừng xử lý hồ sơ'}. Lý do: ${reason}`,
@@ -252,8 +246,8 @@ export class DossierWorkflow {
   accept(dossier: Dossier, at: Date, officer: string): void {
     dossier.receiptCode = this.store.nextReceiptCode(dossier.unit.code, at);
     dossier.receivedAt = at;
-    dossier.dueAt = this.store.calendar.addWorkingDays(at, this.store.workingDaysOf(dossier));
-    this.change(dossier, 'accept', DOSSIER_STATUS.ACCEPTED, {
+    dossier.dueAt = this.store.calendar.dueDate(at, this.store.workingDaysOf(dossier));
+    this.change(dossier, 'accept', STATUS.ACCEPTED, {
       actor: officer,
       department: ONE_STOP_DESK,
       note: `Tiếp nhận hồ sơ, cấp mã hồ sơ ${dossier.receiptCode}; hẹn trả kết quả ngày ${formatVietnameseDate(dossier.dueAt)}.`,
@@ -274,7 +268,7 @@ export class DossierWorkflow {
       return { dossier: earlier, created: false };
     }
     const dossier = this.get(id);
-    if (dossier.status !== DOSSIER_STATUS.SUPPLEMENT_REQUIRED) {
+    if (dossier.status !== STATUS.SUPPLEMENT_REQUIRED) {
       throw new SandboxError(409, 'SUPPLEMENT_NOT_REQUESTED', 'Hồ sơ không ở trạng thái chờ bổ sung giấy tờ.');
     }
     const documents = upload.documents.map((document) => ({ ...document, id: randomUUID() }));
@@ -288,16 +282,16 @@ export class DossierWorkflow {
   /** The citizen withdraws an undecided dossier (→7). A repeat on a withdrawn dossier answers it unchanged. */
   withdraw(id: string, reason: string | undefined): { dossier: Dossier; changed: boolean } {
     const dossier = this.get(id);
-    if (dossier.status === DOSSIER_STATUS.WITHDRAWN) return { dossier, changed: false };
-    if (!canWithdraw(dossier.status)) {
+    if (dossier.status === STATUS.WITHDRAWN) return { dossier, changed: false };
+    if (!mayFollow(dossier.status, STATUS.WITHDRAWN)) {
       throw new SandboxError(
         409,
         'WITHDRAWAL_NOT_ALLOWED',
-        `Không thể rút hồ sơ đang ở trạng thái "${DOSSIER_STATUS_NAMES[dossier.status]}".`,
+        `Không thể rút hồ sơ đang ở trạng thái "${STATUS_NAMES[dossier.status]}".`,
       );
     }
     dossier.reason = reason ?? null;
-    this.change(dossier, 'withdrawal', DOSSIER_STATUS.WITHDRAWN, {
+    this.change(dossier, 'withdrawal', STATUS.WITHDRAWN, {
       actor: 'Công dân',
       department: ONE_STOP_DESK,
       note: `Công dân yêu cầu rút hồ sơ${reason ? `. Lý do: ${reason}` : ''}.`,
@@ -307,7 +301,7 @@ export class DossierWorkflow {
   }
 
   private resumeAfterSupplement(dossier: Dossier, at: Date, actor: string, note: string, documentIds: string[]): void {
-    const dueAt = this.store.calendar.addWorkingDays(at, this.store.workingDaysOf(dossier));
+    const dueAt = this.store.calendar.dueDate(at, this.store.workingDaysOf(dossier));
     const request = dossier.supplements.at(-1);
     if (request) {
       request.suppliedAt = at;
@@ -315,7 +309,7 @@ export class DossierWorkflow {
       request.documentIds = documentIds;
     }
     dossier.dueAt = dueAt;
-    this.change(dossier, 'supplement-received', DOSSIER_STATUS.IN_PROCESS, {
+    this.change(dossier, 'supplement-received', STATUS.IN_PROCESS, {
       actor,
       department: ONE_STOP_DESK,
       note: `${note} Hẹn trả kết quả mới ngày ${formatVietnameseDate(dueAt)}.`,
@@ -331,8 +325,7 @@ export class DossierWorkflow {
     if (!this.store.calendar.isWorkingDay(newDueDate)) {
       throw new SandboxError(400, 'INVALID_DUE_DATE', 'Ngày hẹn mới phải là ngày làm việc.');
     }
-    const [year, month, day] = newDueDate.split('-').map(Number) as [number, number, number];
-    const newDueAt = fromVietnamLocal({ year, month, day, hour: 17, minute: 0, second: 0 });
+    const newDueAt = vietnamInstant(dayNumberOf(newDueDate), 17);
     dossier.apologies.push({ at, message: apology, previousDueAt: current, newDueAt });
     dossier.dueAt = newDueAt;
     this.record(dossier, 'delay', {
@@ -345,14 +338,14 @@ export class DossierWorkflow {
   }
 
   private markFeesPaid(dossier: Dossier): void {
-    if (dossier.status !== DOSSIER_STATUS.FEE_REQUIRED) return;
+    if (dossier.status !== STATUS.FEE_REQUIRED) return;
     for (const fee of dossier.fees) fee.paid = true;
   }
 
   private change(dossier: Dossier, action: string, to: DossierStatus, step: Omit<ProgressStep, 'status'>): void {
-    if (!canTransition(dossier.status, to)) {
+    if (!mayFollow(dossier.status, to)) {
       // The callers check first; this guards the model against a slip in this file.
-      throw new SandboxError(409, 'FORBIDDEN_TRANSITION', `Không thể chuyển hồ sơ sang trạng thái "${DOSSIER_STATUS_NAMES[to]}".`);
+      throw new SandboxError(409, 'FORBIDDEN_TRANSITION', `Không thể chuyển hồ sơ sang trạng thái "${STATUS_NAMES[to]}".`);
     }
     dossier.status = to;
     this.record(dossier, action, { ...step, status: to });

@@ -1,4 +1,4 @@
-import { toVietnamLocal } from '@lao-cai-so/domain/working-days';
+import { toVietnamLocal } from '../vietnam-time';
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 

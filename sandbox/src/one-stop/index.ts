@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createWorkingCalendar } from '@lao-cai-so/domain/working-days';
 import { type Clock, systemClock } from '../clock';
 import { DEFAULT_ONE_STOP_API_TOKEN, DEFAULT_ONE_STOP_WEBHOOK_SECRET, type OneStopOptions } from '../config';
 import { apiRoutes } from './api-routes';
@@ -10,6 +9,7 @@ import { DossierWorkflow } from './dossier-workflow';
 import { OneStopFaults } from './faults';
 import { officerRoutes } from './officer-routes';
 import { WebhookSender } from './webhooks';
+import { workingCalendar } from './working-calendar';
 
 export interface OneStopPluginOptions extends Partial<OneStopOptions> {
   now: Clock;
@@ -24,7 +24,7 @@ export async function oneStopSystem(app: FastifyInstance, options: OneStopPlugin
   const catalogue = options.catalogue ?? loadDefaultCatalogue();
   const store = new DossierStore({
     catalogue,
-    calendar: createWorkingCalendar(catalogue.holidays),
+    calendar: workingCalendar(catalogue.holidays),
     defaultWorkingDays: options.defaultWorkingDays ?? 3,
   });
   const webhooks = new WebhookSender({

@@ -1,17 +1,12 @@
 // The officer console's pages: server-rendered HTML in Vietnamese, no framework. Accessibility by construction: one
 // h1 a page, labelled fields, buttons named by their text, a captioned table, AA contrast (colours below).
-import {
-  DOSSIER_STATUS_NAMES,
-  isOverdue,
-  isTerminal,
-  workingDaysLeft,
-} from '@lao-cai-so/domain/dossier-status';
-import { vietnamDate } from '@lao-cai-so/domain/working-days';
+import { escapeHtml as e } from '@lao-cai-so/domain/html';
+import { vietnamDate } from '../vietnam-time';
 import type { OneStopUnit } from './catalogue';
 import type { Dossier, DossierStore } from './dossier-store';
+import { STATUS_NAMES, clockRuns, isOverdue, isTerminal } from './dossier-statuses';
 import { formatVietnameseDate, formatVietnameseDateTime } from './dvcqg-date';
 import { OFFICER_ACTIONS, type OfficerAction, PICKUP_METHODS, allowedActions } from './dossier-workflow';
-import { escapeHtml as e } from '../html';
 
 // Contrast on white: text #1b1b1f 16.9:1, links and primary buttons #0b57d0 6.3:1, danger #b3261e 6.5:1,
 // muted #4a4a52 8.7:1, badge white on #b3261e 6.5:1.
@@ -128,7 +123,7 @@ export function listPage({ store, now, unitCode, receiptCode, error }: ListPageI
 <td><a href="/officer/dossiers/${e(dossier.id)}">${e(code)}</a></td>
 <td>${e(dossier.procedure.name)}</td>
 <td>${e(dossier.applicant.name)}</td>
-<td>${e(DOSSIER_STATUS_NAMES[dossier.status])}</td>
+<td>${e(STATUS_NAMES[dossier.status])}</td>
 <td>${dossier.dueAt ? e(formatVietnameseDate(dossier.dueAt)) : '<span class="muted">—</span>'}${overdueBadge(dossier, now)}</td>
 </tr>`;
     })
@@ -277,7 +272,7 @@ export interface DossierPageInput {
 /** `GET /officer/dossiers/:id`: the dossier, its documents and timeline, and a form for each allowed action. */
 export function dossierPage({ dossier, now, store, notice, error }: DossierPageInput): string {
   const code = dossier.receiptCode ?? 'chưa cấp mã';
-  const left = workingDaysLeft(store.calendar, now, dossier.dueAt, dossier.status);
+  const left = dossier.dueAt && clockRuns(dossier.status) ? store.calendar.workingDaysLeft(now, dossier.dueAt) : null;
   const leftText = left === null ? '' : left >= 0 ? ` (còn ${left} ngày làm việc)` : ` (quá hạn ${-left} ngày làm việc)`;
   const due = dossier.dueAt ? `${e(formatVietnameseDateTime(dossier.dueAt))}${leftText}${overdueBadge(dossier, now)}` : '—';
   const documents =
@@ -291,7 +286,7 @@ export function dossierPage({ dossier, now, store, notice, error }: DossierPageI
           .join('')}</ul>`;
   const timeline = dossier.progress
     .map(
-      (step) => `<li><strong>${e(formatVietnameseDateTime(step.at))}</strong> — ${e(DOSSIER_STATUS_NAMES[step.status])} · ${e(step.actor)}, ${e(step.department)}<br>${e(step.note)}</li>`,
+      (step) => `<li><strong>${e(formatVietnameseDateTime(step.at))}</strong> — ${e(STATUS_NAMES[step.status])} · ${e(step.actor)}, ${e(step.department)}<br>${e(step.note)}</li>`,
     )
     .join('\n');
   return page(
@@ -301,7 +296,7 @@ export function dossierPage({ dossier, now, store, notice, error }: DossierPageI
 ${notice ? `<p class="notice" role="status">${e(notice)}</p>` : ''}
 ${error ? `<p class="error" role="alert">${e(error)}</p>` : ''}
 <dl>
-<dt>Trạng thái</dt><dd>${e(DOSSIER_STATUS_NAMES[dossier.status])}</dd>
+<dt>Trạng thái</dt><dd>${e(STATUS_NAMES[dossier.status])}</dd>
 <dt>Thủ tục</dt><dd>${e(dossier.procedure.name)} (${e(dossier.procedure.code)})</dd>
 <dt>Đơn vị tiếp nhận</dt><dd>${e(dossier.unit.name)}</dd>
 <dt>Người nộp</dt><dd>${e(dossier.applicant.name)}</dd>

@@ -1,5 +1,12 @@
 import { localYymmdd } from './dvcqg-date';
 
+/** The shape of the codes issued here, as the officer console recognises a typed or scanned one. */
+const RECEIPT_CODE_SHAPE = /^[A-Z0-9]{1,20}-\d{6}-\d{4,}$/;
+
+export function isReceiptCode(text: string): boolean {
+  return RECEIPT_CODE_SHAPE.test(text);
+}
+
 /**
  * Receipt codes (mã hồ sơ) as `<unit code>-<yymmdd>-<sequence>`, the sequence counting the unit's acceptances of
  * that local day from 0001. The format is common among provincial systems but unconfirmed for Lào Cai, so clients

@@ -1,6 +1,6 @@
 // What the officer typed or scanned in "Quét mã biên nhận": the mini app's receipt QR encodes the receipt code itself
-// (server/src/domain/deep-link.ts, the rule the app's own scanner uses), a poster's QR a link into the mini app.
-import { isReceiptCode } from '@lao-cai-so/domain/deep-link';
+// in the shape this system issues (receipt-codes.ts), a poster's QR a link into the mini app.
+import { isReceiptCode } from './receipt-codes';
 
 export type ReceiptInput =
   | { kind: 'receipt'; receiptCode: string }

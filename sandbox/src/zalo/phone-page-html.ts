@@ -1,10 +1,14 @@
 // The demo phones: what each demo citizen's Zalo received, as server-rendered HTML in Vietnamese with large text,
 // no script. One h1, one h2 per citizen, messages as articles with their button as a real link.
-import { maskPhoneNumber } from '@lao-cai-so/domain/phone-number';
-import { escapeHtml as e } from '../html';
+import { escapeHtml as e } from '@lao-cai-so/domain/html';
 import { formatVietnameseDateTime } from '../one-stop/dvcqg-date';
 import type { DemoCitizen } from './demo-citizens';
 import type { NotificationChannel, ReceivedMessage } from './message-store';
+
+/** Only the last three digits (•••• ••• 678): the demo phones are shown on shared screens. */
+function maskPhone(phone: string): string {
+  return `•••• ••• ${phone.slice(-3)}`;
+}
 
 export const CHANNEL_LABELS: Readonly<Record<NotificationChannel, string>> = {
   'mini-app': 'Thông báo mini app',
@@ -119,7 +123,7 @@ function citizenSection({ citizen, messages }: CitizenPhone, options: PhonePageO
       : `<ol class="messages">${newest.map((message) => messageItem(message, options)).join('\n')}</ol>` +
         (messages.length > newest.length ? `<p class="muted">Chỉ hiện ${newest.length} tin mới nhất trên ${messages.length} tin.</p>` : '');
   return `<section aria-labelledby="citizen-${e(citizen.id)}">
-<h2 id="citizen-${e(citizen.id)}">${e(citizen.name)} <span class="phone-number">${e(maskPhoneNumber(citizen.phone))}</span></h2>
+<h2 id="citizen-${e(citizen.id)}">${e(citizen.name)} <span class="phone-number">${e(maskPhone(citizen.phone))}</span></h2>
 <p class="muted">${e(citizen.description)} · ${messages.length} tin nhắn</p>
 ${list}
 </section>`;

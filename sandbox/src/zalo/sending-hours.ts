@@ -1,4 +1,4 @@
-import { toVietnamLocal, vietnamDate } from '@lao-cai-so/domain/working-days';
+import { toVietnamLocal, vietnamDate } from '../vietnam-time';
 
 /** Local hours (Asia/Ho_Chi_Minh) in which Zalo sends: from `from`:00 up to, not including, `until`:00. */
 export interface SendingHours {

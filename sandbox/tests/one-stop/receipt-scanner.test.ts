@@ -98,6 +98,12 @@ describe('opening what was typed or scanned', () => {
     expect(page.text).toContain('role="alert">Không tìm thấy hồ sơ có mã &quot;04465-260302-9999&quot;.');
   });
 
+  it('a code in another shape than this system issues: 400, not a receipt code of this system', async () => {
+    const page = await sandbox.html('/officer?MaHoSo=H38.2026.0001');
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('role="alert">&quot;H38.2026.0001&quot; không phải mã hồ sơ.');
+  });
+
   it("an office poster's QR (a link into the mini app): 400, says it is not a receipt", async () => {
     const link = 'https://zalo.me/s/1234567890123456789/?office=04465&proc=1.001193';
     const page = await sandbox.html(`/officer?MaHoSo=${encodeURIComponent(link)}`);
