@@ -33,7 +33,9 @@ export interface OperationConfig {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig extends OperationConfig {}
+  interface FastifyContextConfig {
+    operation?: OneStopOperation;
+  }
 }
 
 /** Faults switched on through `/sandbox/control/one-stop/faults`, applied to `/one-stop/api/*`. */
