@@ -7,6 +7,7 @@ import {
   forwardingApplication,
   installApplicationProxy,
   renderApp,
+  storeCompleteDraft,
   storeDraft,
   storedDraft,
 } from './support';
@@ -21,29 +22,6 @@ withIdentityProxy((fake) => {
 const heading = (name: string) => screen.findByRole('heading', { level: 2, name });
 const click = (user: ReturnType<typeof renderApp>['user'], name: string | RegExp) =>
   user.click(screen.getByRole('button', { name }));
-
-/** Everything typed and uploaded, at the "check your answers" step (from a stored draft). */
-function storeCompleteDraft() {
-  storeDraft(birthApplication.code, {
-    step: 5,
-    answers: {
-      applicant_full_name: 'Lò Văn Sáng',
-      applicant_phone: '0912 345 678',
-      applicant_citizen_id: '010090001234',
-      child_full_name: 'Lò Thị Mai',
-      child_birth_date: '2026-01-05',
-      child_sex: 'nu',
-      mother_citizen_id: '',
-      residence_commune: '04465',
-    },
-    communeNames: { '04465': 'Xã Khao Mang' },
-    files: [
-      { localId: 'l1', documentCode: 'to-khai', uploadId: 'upload-a', name: 'to-khai.jpg', size: 48_000, contentType: 'image/jpeg' },
-      { localId: 'l2', documentCode: 'giay-chung-sinh', uploadId: 'upload-b', name: 'chung-sinh.pdf', size: 210_000, contentType: 'application/pdf' },
-    ],
-    updatedAt: '2026-11-22T01:00:00.000Z',
-  });
-}
 
 describe('applying online', () => {
   it('starts from the procedure page, with the office of the QR poster chosen', async () => {

@@ -6,7 +6,7 @@ import { startSession } from '@/state/session';
 import { deferred, type FakeApi } from '../../support/fake-api';
 import { withIdentityProxy } from '../../support/session';
 import { renderFormHook } from './hook-support';
-import { birthApplication, forwardingApplication, installApplicationProxy, storeDraft, storedDraft } from './support';
+import { birthApplication, forwardingApplication, installApplicationProxy, storeCompleteDraft, storeDraft, storedDraft } from './support';
 
 let api: FakeApi;
 withIdentityProxy((fake) => {
@@ -16,27 +16,6 @@ withIdentityProxy((fake) => {
 
 const code = birthApplication.code;
 const applications = () => api.requestsTo('/api/v1/applications');
-
-function storeCompleteDraft() {
-  storeDraft(code, {
-    step: 5,
-    answers: {
-      applicant_full_name: 'Lò Văn Sáng',
-      applicant_phone: '0912 345 678',
-      applicant_citizen_id: '010090001234',
-      child_full_name: 'Lò Thị Mai',
-      child_birth_date: '2026-01-05',
-      child_sex: 'nu',
-      residence_commune: '04465',
-    },
-    communeNames: { '04465': 'Xã Khao Mang' },
-    files: [
-      { localId: 'l1', documentCode: 'to-khai', uploadId: 'upload-a', name: 'to-khai.jpg', size: 48_000, contentType: 'image/jpeg' },
-      { localId: 'l2', documentCode: 'giay-chung-sinh', uploadId: 'upload-b', name: 'chung-sinh.pdf', size: 210_000, contentType: 'application/pdf' },
-    ],
-    updatedAt: '2026-11-22T01:00:00.000Z',
-  });
-}
 
 /** The hook as the form uses it; the errors it hands back for the form to show are collected in `invalid`. */
 async function renderSubmit() {
