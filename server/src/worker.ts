@@ -14,7 +14,7 @@ import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward
 import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
 import { startConcurrentWorker } from './jobs/concurrent-worker';
 import { JobQueue } from './jobs/job-queue';
-import { createNotifyHandler } from './jobs/notify';
+import { createSendNotificationHandler } from './jobs/send-notification';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
 import { QUEUES, type QueueName, type SendNotificationJob } from './jobs/queues';
 import { createLogger } from './plugins/request-log';
@@ -126,7 +126,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     queues.push(QUEUES.pollDossierStatus);
 
     const notifyLog = log.child({ queue: QUEUES.sendNotification });
-    const notify = createNotifyHandler({
+    const notify = createSendNotificationHandler({
       db,
       jobs,
       now,

@@ -5,7 +5,7 @@
 // tokens and keys.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { type NotifyHandler, createNotifyHandler } from '../../src/jobs/notify';
+import { createSendNotificationHandler, type SendNotificationHandler } from '../../src/jobs/send-notification';
 import { createZaloNotificationClient, type ZaloNotificationClient } from '../../src/clients/zalo-notification-client';
 import { refreshOaAccessToken } from '../../src/services/zalo-oa-tokens';
 import { createLogger } from '../../src/plugins/request-log';
@@ -198,7 +198,7 @@ describe('the OA token', () => {
 
 describe('a worker dying in the middle of a send', () => {
   /** A handler like the worker's whose process "dies" before or after Zalo's answer (the send throws). */
-  function dyingHandler(when: 'before' | 'after'): NotifyHandler {
+  function dyingHandler(when: 'before' | 'after'): SendNotificationHandler {
     const real = sandboxZaloClient();
     const die = async <T>(send: () => Promise<T>): Promise<T> => {
       if (when === 'after') await send();
@@ -209,7 +209,7 @@ describe('a worker dying in the middle of a send', () => {
       sendMiniAppNotification: (message) => die(() => real.sendMiniAppNotification(message)),
       sendTemplateMessage: (message) => die(() => real.sendTemplateMessage(message)),
     };
-    return createNotifyHandler({
+    return createSendNotificationHandler({
       db: stack.t.db,
       jobs: { sendNotification: async () => null },
       client,
@@ -301,7 +301,7 @@ describe('a worker dying in the middle of a send', () => {
       );
       expect(lost.rowCount).toBe(1);
       const enqueued: string[] = [];
-      const sweeper = createNotifyHandler({
+      const sweeper = createSendNotificationHandler({
         db: stack.t.db,
         jobs: { sendNotification: async (_db, job) => (enqueued.push(job.notificationId), null) },
         client: sandboxZaloClient(),
