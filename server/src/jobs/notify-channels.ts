@@ -1,5 +1,5 @@
-// What differs between the two Zalo channels of a notification (jobs/send-notification.ts runs the state machine
-// they share): the conditions checked before a message is claimed for sending, and the send itself.
+// What differs between the two Zalo channels of a notification (the state machine they share is
+// domain/notification-state.ts, run by jobs/send-notification.ts): the checks before a claim, and the send itself.
 //
 // - mini app notification (jobs/notify-mini-app.ts): only to a citizen who allowed it and used the app in the last 7
 //   days; one per citizen and Vietnamese day; NOTIFY_MINI_APP_DAILY_LIMIT (Zalo: 1,000) per app and day.
