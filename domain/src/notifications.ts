@@ -12,6 +12,36 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const ZALO_CHANNELS = ['mini-app', 'zbs'] as const;
 export type ZaloChannel = (typeof ZALO_CHANNELS)[number];
 
+/** What says whether a citizen chose a Zalo channel (consents, notification settings, the verified phone). */
+export interface ChannelChoiceFacts {
+  /** The `notifications` consent is granted. */
+  notificationsGranted: boolean;
+  /** The `phone` consent is granted. */
+  phoneGranted: boolean;
+  /** The verified phone number, if any. */
+  phone: string | null;
+  /** When the citizen allowed mini app notifications (zmp-sdk requestSendNotification); null: not allowed. */
+  miniAppAllowedAt: Date | null;
+  /** The phone channel turned on in the settings. */
+  phoneEnabled: boolean | null;
+}
+
+/**
+ * This citizen chose this channel and it is in use: the notifications consent, and for the mini app the permission
+ * given, for ZBS the phone channel on with the phone consent and a verified number.
+ */
+export function choseChannel(channel: ZaloChannel, facts: ChannelChoiceFacts, inUse: readonly ZaloChannel[]): boolean {
+  if (!facts.notificationsGranted || !inUse.includes(channel)) return false;
+  return channel === 'mini-app'
+    ? facts.miniAppAllowedAt !== null
+    : facts.phoneEnabled === true && facts.phoneGranted && facts.phone !== null;
+}
+
+/** The Zalo channels this citizen chose that are in use, in the configured order. */
+export function chosenChannels(facts: ChannelChoiceFacts, inUse: readonly ZaloChannel[]): ZaloChannel[] {
+  return inUse.filter((channel) => choseChannel(channel, facts, inUse));
+}
+
 export const NOTIFICATION_STATES = [
   'created',
   'sending',

@@ -13,7 +13,7 @@ import { createForwardApplicationHandler, type ForwardJob } from './jobs/forward
 import { createForwardSupplementHandler, type ForwardSupplementRun } from './jobs/forward-supplement';
 import { startConcurrentWorker } from './jobs/concurrent-worker';
 import { JobQueue } from './queue/job-queue';
-import { createNotifyHandler } from './jobs/notify';
+import { createSendNotificationHandler } from './jobs/send-notification';
 import { createPollDossierStatusHandler } from './jobs/poll-dossier-status';
 import { QUEUES, type QueueName, type SendNotificationJob } from './queue/queues';
 import { createLogger } from './plugins/request-log';
@@ -105,8 +105,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     queues.push(QUEUES.pollDossierStatus);
 
     const notifyLog = log.child({ queue: QUEUES.sendNotification });
-    // jobs/notify.ts keeps its own store for now; its dependencies come from the composition root.
-    const notify = createNotifyHandler({
+    const notify = createSendNotificationHandler({
       db,
       jobs: services.jobs,
       now: services.now,

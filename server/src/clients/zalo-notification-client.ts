@@ -1,6 +1,6 @@
 // Zalo's notification APIs (shared/reference/zalo-platform.md, "Mini app notification", "Template message by phone",
 // "OA access token"), through the shared HTTP plumbing (zalo-http.ts). It sends and reports Zalo's answer; what an
-// error code means for a notification is jobs/notify.ts's business (domain/notifications.ts classifies).
+// error code means for a notification is jobs/send-notification.ts's business (domain/notifications.ts classifies).
 //
 // Sending is not safe to repeat (Zalo does not de-duplicate, not even by tracking_id), so a send is retried here only
 // when Zalo certainly did not act on it; a timeout or a dropped connection is `outcome-unknown` (ZaloCallError).

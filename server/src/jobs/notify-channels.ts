@@ -1,5 +1,5 @@
-// What differs between the two Zalo channels of a notification (jobs/notify.ts runs the state machine they share):
-// the conditions checked before a message is claimed for sending, and the send itself.
+// What differs between the two Zalo channels of a notification (the state machine they share is
+// domain/notification-state.ts, run by jobs/send-notification.ts): the checks before a claim, and the send itself.
 //
 // - mini app notification (jobs/notify-mini-app.ts): only to a citizen who allowed it and used the app in the last 7
 //   days; one per citizen and Vietnamese day; NOTIFY_MINI_APP_DAILY_LIMIT (Zalo: 1,000) per app and day.
@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { SendAnswer, ZaloNotificationClient } from '../clients/zalo-notification-client';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db/db';
+import type { Precheck } from '@lao-cai-so/domain/notification-state';
 import type { NotificationKind, NotificationParams, ZaloChannel } from '@lao-cai-so/domain/notifications';
 import type { SendPacer } from './send-pacer';
 
@@ -47,13 +48,6 @@ export interface Recipient {
 
 /** Zalo's answer, or ours when the send could not be made (the OA token could not be refreshed). */
 export type DeliveryAnswer = SendAnswer | { ok: false; code: string; message: string };
-
-/** Before claiming: go on, wait until a time (the row keeps its state), or stop (limits: see jobs/notify.ts). */
-export type Precheck =
-  | { kind: 'go' }
-  | { kind: 'wait'; until: Date; code: string }
-  | { kind: 'limit'; until: Date; code: string }
-  | { kind: 'fail'; state: 'permanent-failure' | 'technical-failure'; code: string };
 
 export interface ChannelContext {
   db: Db;

@@ -26,8 +26,8 @@ export function createMiniAppChannel(context: ChannelContext): NotifyChannel {
            and ((sent_at >= $3 and sent_at < $4) or (state = 'sending' and provider_msg_id is null and error_code is null))`,
         [row.citizen_id, row.id, start, end],
       );
-      // A repeat after an unknown outcome is exactly what the one-per-day rule lets Zalo answer for us (jobs/notify.ts),
-      // so only another message today stops it.
+      // A repeat after an unknown outcome is exactly what the one-per-day rule lets Zalo answer for us
+      // (resolveUnknown, domain/notification-state.ts), so only another message today stops it.
       if (rows[0].citizen > 0) return { kind: 'limit', until: tomorrow, code: resend ? 'OUTCOME_UNKNOWN' : 'CITIZEN_DAILY_LIMIT' };
       if (rows[0].app >= settings.miniApp.dailyLimit) {
         await pauseChannel(tx, 'mini-app', tomorrow, 'APP_DAILY_LIMIT');

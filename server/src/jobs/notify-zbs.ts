@@ -34,7 +34,7 @@ export function createZbsChannel(context: ChannelContext): NotifyChannel {
     async precheck(_tx, _row, recipient) {
       if (!recipient.phone) return { kind: 'fail', state: 'permanent-failure', code: 'CHANNEL_OFF' };
       const paused = recipient.channelPausedUntil;
-      // The quota is the OA's, for every message: waiting is all there is to do (or giving way, jobs/notify.ts).
+      // The quota is the OA's, for every message: waiting is all there is to do (or giving way: giveWayOrWait in domain/notification-state.ts).
       return paused ? { kind: 'limit', until: paused, code: 'QUOTA_EXHAUSTED' } : { kind: 'go' };
     },
 

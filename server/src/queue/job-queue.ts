@@ -78,7 +78,7 @@ export function pollQueueOptions(config: Pick<Config, 'oneStop' | 'statusPoll'>)
 /**
  * How long one send may hold its notification row (`sending`): every attempt of the send, of the OA token refresh and
  * of the send again, each within ZALO_TIMEOUT_MS, plus their backoff. A row still `sending` after it belonged to a
- * worker that died (jobs/notify.ts).
+ * worker that died (jobs/send-notification.ts).
  */
 export function notificationLeaseMs(config: Pick<Config, 'zalo'>): number {
   return 3 * (config.zalo.retries + 1) * (config.zalo.timeoutMs + 1000) + 5000;

@@ -8,7 +8,7 @@ export const QUEUES = {
   forwardSupplement: 'forward-supplement',
   /** Scheduled: ask the one-stop system for open dossiers not heard of lately (jobs/poll-dossier-status.ts). */
   pollDossierStatus: 'poll-dossier-status',
-  /** Send one notification row through its Zalo channel (jobs/notify.ts); the worker's sweep re-sends what is due. */
+  /** Send one notification row through its Zalo channel (jobs/send-notification.ts); the worker's sweep re-sends what is due. */
   sendNotification: 'send-notification',
 } as const;
 

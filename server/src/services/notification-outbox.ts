@@ -4,8 +4,10 @@
 // event, channel) with `on conflict do nothing` means no path — a repeated webhook, a re-poll, a retried job — can
 // ever write a second row, and so a second message.
 import type { Config } from '../config';
+import { CHANNEL_CHOICE_COLUMNS, channelChoiceFacts, type ChannelChoiceRow } from './channel-choice';
 import type { Queryable } from '../db/db';
 import {
+  chosenChannels,
   composeNotification,
   type NotificationFacts,
   notificationKindFor,
@@ -20,20 +22,12 @@ export interface OutboxDependencies {
   now: () => Date;
 }
 
-interface FactsRow {
+interface FactsRow extends ChannelChoiceRow {
   procedure_name: string;
   receipt_code: string | null;
   due_at: Date | null;
   status_details: Partial<StatusDetails> | null;
-  mini_app_allowed_at: Date | null;
-  phone_enabled: boolean | null;
-  phone: string | null;
-  notifications_granted: boolean;
-  phone_granted: boolean;
 }
-
-const GRANTED = (purpose: string) => `exists (select 1 from consents k
-  where k.citizen_id = a.citizen_id and k.purpose = '${purpose}' and k.withdrawn_at is null)`;
 
 function factsOf(row: FactsRow): NotificationFacts {
   const details = row.status_details ?? {};
@@ -50,28 +44,16 @@ function factsOf(row: FactsRow): NotificationFacts {
   };
 }
 
-/** The Zalo channels this citizen chose that are in use, in the configured order. */
-export function chosenChannels(row: FactsRow, inUse: readonly ZaloChannel[]): ZaloChannel[] {
-  if (!row.notifications_granted) return [];
-  return inUse.filter((channel) =>
-    channel === 'mini-app'
-      ? row.mini_app_allowed_at !== null
-      : row.phone_enabled === true && row.phone !== null && row.phone_granted,
-  );
-}
-
 /** Writes the notifications of one applied status change; nothing for a change that does not notify. */
 export async function writeNotifications(tx: Queryable, change: AppliedStatusChange, deps: OutboxDependencies): Promise<void> {
   const kind = notificationKindFor(change);
   if (!kind) return;
   const { rows } = await tx.query<FactsRow>(
-    `select p.name as procedure_name, a.receipt_code, a.due_at, a.status_details,
-       s.mini_app_allowed_at, s.phone_enabled, c.phone,
-       ${GRANTED('notifications')} as notifications_granted, ${GRANTED('phone')} as phone_granted
+    `select p.name as procedure_name, a.receipt_code, a.due_at, a.status_details, ${CHANNEL_CHOICE_COLUMNS}
      from applications a
        join procedures p on p.code = a.procedure_code
        join citizens c on c.id = a.citizen_id
-       left join notification_settings s on s.citizen_id = a.citizen_id
+       left join notification_settings s on s.citizen_id = c.id
      where a.id = $1`,
     [change.applicationId],
   );
@@ -80,7 +62,10 @@ export async function writeNotifications(tx: Queryable, change: AppliedStatusCha
   const content = composeNotification(kind, factsOf(row));
   const now = deps.now();
   // The inbox row (delivered as it is written) and one row per chosen Zalo channel, in one statement.
-  const channels: Array<'inbox' | ZaloChannel> = ['inbox', ...chosenChannels(row, deps.config.notifications.channels)];
+  const channels: Array<'inbox' | ZaloChannel> = [
+    'inbox',
+    ...chosenChannels(channelChoiceFacts(row), deps.config.notifications.channels),
+  ];
   const values = channels.map((channel, index) => {
     const [state, nextAttemptAt, deliveredAt] = channel === 'inbox' ? [`'delivered'`, 'null', '$9'] : [`'created'`, '$9', 'null'];
     return `($1, $2, $3, $${10 + index}, $4, $5, $6, $7, $8::jsonb, ${state}, ${nextAttemptAt}::timestamptz, ${deliveredAt}::timestamptz, $9, $9)`;

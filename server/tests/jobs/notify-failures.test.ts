@@ -5,7 +5,7 @@
 // tokens and keys.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { type NotifyHandler, createNotifyHandler } from '../../src/jobs/notify';
+import { createSendNotificationHandler, type SendNotificationHandler } from '../../src/jobs/send-notification';
 import { createZaloNotificationClient, type ZaloNotificationClient } from '../../src/clients/zalo-notification-client';
 import { refreshOaAccessToken } from '../../src/services/zalo-oa-tokens';
 import { createLogger } from '../../src/plugins/request-log';
@@ -41,8 +41,6 @@ afterEach(async () => {
   await stack.zalo('DELETE', '/faults');
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The proxy's Zalo client against the stack's sandbox, without retries (each test sees the first answer). */
 const sandboxZaloClient = () =>
   createZaloNotificationClient({
@@ -75,7 +73,9 @@ describe('the ZBS quota', () => {
     expect(next.toISOString()).toMatch(/T23:00:00\.000Z$/); // 06:00 in Vietnam
     // The citizen still has it in the app.
     expect(await stack.inboxKinds(citizen)).toEqual(['supplement-required', 'received']);
-    await sleep(800);
+    // Not due today: the sweep leaves it, and a send of it now does nothing.
+    expect((await stack.sweepNow()).map((sent) => sent.notificationId)).not.toContain(waiting.id);
+    expect(await stack.sendNow(waiting.id)).toBe('nothing-to-do');
     expect(await stack.messages({ phone: DEMO_CITIZENS[0].phone })).toHaveLength(1);
 
     stack.clock.moveTo(6, 1);
@@ -113,9 +113,10 @@ describe('recipients Zalo refuses for good', () => {
     const { citizen, applicationId } = await stack.subscribedApplication(DEMO_CITIZENS[1], { phone: true });
     const [row] = await stack.settled(applicationId, 1);
     expect(row).toMatchObject({ state: 'permanent-failure', error_code: '-118', attempts: 1 });
-    // Sweeps run and the clock moves on a day: still one attempt.
+    // The clock moves on a day: the sweep leaves it, a send of it does nothing, still one attempt.
     stack.clock.advance(26 * 3_600_000);
-    await sleep(1000);
+    expect((await stack.sweepNow()).map((sent) => sent.notificationId)).not.toContain(row.id);
+    expect(await stack.sendNow(row.id)).toBe('nothing-to-do');
     expect((await stack.zaloRows(applicationId))[0]).toMatchObject({ state: 'permanent-failure', attempts: 1 });
     expect(await stack.messages({ phone: DEMO_CITIZENS[1].phone })).toEqual([]);
     expect(await stack.inboxKinds(citizen)).toEqual(['received']);
@@ -198,7 +199,7 @@ describe('the OA token', () => {
 
 describe('a worker dying in the middle of a send', () => {
   /** A handler like the worker's whose process "dies" before or after Zalo's answer (the send throws). */
-  function dyingHandler(when: 'before' | 'after'): NotifyHandler {
+  function dyingHandler(when: 'before' | 'after'): SendNotificationHandler {
     const real = sandboxZaloClient();
     const die = async <T>(send: () => Promise<T>): Promise<T> => {
       if (when === 'after') await send();
@@ -209,7 +210,7 @@ describe('a worker dying in the middle of a send', () => {
       sendMiniAppNotification: (message) => die(() => real.sendMiniAppNotification(message)),
       sendTemplateMessage: (message) => die(() => real.sendTemplateMessage(message)),
     };
-    return createNotifyHandler({
+    return createSendNotificationHandler({
       db: stack.t.db,
       jobs: { sendNotification: async () => null },
       client,
@@ -254,9 +255,10 @@ describe('a worker dying in the middle of a send', () => {
         stack.officer(dossierId, 'request-fee', { amount: 10000, description: 'Phí', paymentMethod: 'Nộp tại xã' }),
       );
       await stack.until(async () => ((await rowOf(applicationId, rowId))?.state === 'delivered' ? true : undefined), 'the receipt');
-      // Past the dead worker's lease and any wait: nothing more.
+      // Past the dead worker's lease and any wait: the sweep leaves it, a send of it does nothing.
       stack.clock.advance(10 * 60_000);
-      await sleep(1000);
+      expect((await stack.sweepNow()).map((sent) => sent.notificationId)).not.toContain(rowId);
+      expect(await stack.sendNow(rowId)).toBe('nothing-to-do');
       expect(await rowOf(applicationId, rowId)).toMatchObject({ state: 'delivered', attempts: 1 });
       expect((await stack.messages({ trackingId: rowId })).map((message) => message.duplicateOfTrackingId)).toEqual([false]);
     });
@@ -301,7 +303,7 @@ describe('a worker dying in the middle of a send', () => {
       );
       expect(lost.rowCount).toBe(1);
       const enqueued: string[] = [];
-      const sweeper = createNotifyHandler({
+      const sweeper = createSendNotificationHandler({
         db: stack.t.db,
         jobs: { sendNotification: async (_db, job) => (enqueued.push(job.notificationId), null) },
         client: sandboxZaloClient(),

@@ -44,8 +44,6 @@ const zbsMessagesTo = async (demo: DemoCitizen) =>
 /** The inbox of a demo citizen, signed in afresh (the clock may have moved past their session). */
 const inboxKinds = async (demo: DemoCitizen) => stack.inboxKinds(await stack.signIn(demo));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('the mini app channel: only citizens who used the app in the last 7 days', () => {
   it('a citizen away for 8 days gets no mini app notification (failed for good, Zalo not called); the inbox and the phone still carry it', async () => {
     const demo = DEMO_CITIZENS[0];
@@ -88,9 +86,10 @@ describe(`the app's daily limit for mini app notifications (NOTIFY_MINI_APP_DAIL
       `select paused_until, pause_reason from notification_channels where channel = 'mini-app'`,
     );
     expect(paused).toEqual([{ paused_until: waiting.next_attempt_at, pause_reason: 'APP_DAILY_LIMIT' }]);
-    // Sweeps run and time passes within the day: nothing goes.
+    // Time passes within the day: the sweep finds it not due, and a send of it now does nothing.
     stack.clock.advance(2 * HOUR_MS);
-    await sleep(600);
+    expect((await stack.sweepNow()).map((sent) => sent.notificationId)).not.toContain(waiting.id);
+    expect(await stack.sendNow(waiting.id)).toBe('nothing-to-do');
     expect(await miniAppMessagesTo(third)).toHaveLength(0);
     expect(await inboxKinds(third)).toEqual(['received']);
 
@@ -163,11 +162,19 @@ describe('Zalo down for an hour', () => {
     const before = await Promise.all(demos.map(sentTo));
     const applications = [];
     for (const demo of demos) applications.push(await stack.subscribedApplication(demo, { miniApp: true, phone: true }));
+    for (const { applicationId } of applications) {
+      await stack.until(async () => {
+        const rows = await stack.zaloRows(applicationId);
+        return rows.length === 2 && rows.every((row) => row.state === 'temporary-failure') ? true : undefined;
+      }, 'the first attempts refused');
+    }
 
-    // An hour in five-minute steps, the worker sweeping at each.
+    // An hour in five-minute steps, the sweep and the sends it enqueues run by hand at each (the worker stopped, so
+    // that no send of its own is still under way when the clock moves).
+    await stack.worker.close();
     for (let minutes = 0; minutes < 60; minutes += 5) {
       stack.clock.advance(5 * 60_000);
-      await sleep(500);
+      await stack.sweepNow();
     }
     for (const { applicationId } of applications) {
       const rows = await stack.zaloRows(applicationId);
@@ -183,6 +190,7 @@ describe('Zalo down for an hour', () => {
     }
     expect(await Promise.all(demos.map(sentTo))).toEqual(before);
 
+    await stack.restartWorker();
     await stack.zalo('DELETE', '/faults');
     stack.clock.advance(31 * 60_000); // past the longest backoff (30 minutes) of every row
     for (const { applicationId } of applications) {

@@ -8,8 +8,10 @@ import pino, { type Logger } from 'pino';
 import { buildSandbox } from '../../../sandbox/src/app';
 import { loadDefaultCatalogue } from '../../../sandbox/src/one-stop/catalogue';
 import { DEMO_CITIZENS } from '../../../sandbox/src/zalo/demo-citizens';
+import { createZaloNotificationClient } from '../../src/clients/zalo-notification-client';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/db';
+import { createSendNotificationHandler, type NotifyOutcome } from '../../src/jobs/send-notification';
 import { fromVietnamLocal, toVietnamLocal } from '@lao-cai-so/domain/working-days';
 import { type RunningWorker, startWorker } from '../../src/worker';
 import { buildIntakeCatalog, type IntakeFixture, insertIntakeCatalog, submit, validBody } from './applications';
@@ -109,6 +111,14 @@ export interface NotifyStack {
   /** Waits until `check` holds, running the worker's sweep meanwhile (retries and waits fall due by the test clock). */
   until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs?: number): Promise<T>;
   /**
+   * Does by hand, at the clock's time, what the worker's sweep and send loops do: a sweep, then a send of each row it
+   * found due; resolves when that is done, with what came of each. (The worker's claims and these never send a row
+   * twice; stop the worker for a test that must know nobody else sent meanwhile.)
+   */
+  sweepNow(): Promise<Array<{ notificationId: string; outcome: NotifyOutcome }>>;
+  /** Sends one notification by hand now, as its job would; what came of it. */
+  sendNow(notificationId: string): Promise<NotifyOutcome>;
+  /**
    * Stops the worker and starts another on the same database (what a restart after a crash does); with `config`, that
    * configuration from now on.
    */
@@ -207,6 +217,30 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
   const zalo = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
     call(method, `${sandboxUrl}/sandbox/control/zalo${path}`, body);
 
+  /** A send-notification handler like the worker's (its configuration, clock and log); what its sweep found due. */
+  function byHand() {
+    const config = workerConfig;
+    const due: string[] = [];
+    const handler = createSendNotificationHandler({
+      db: t.db,
+      jobs: { sendNotification: async (_tx, job) => (due.push(job.notificationId), null) },
+      client: createZaloNotificationClient({
+        miniAppApiUrl: config.notifications.miniApp.apiUrl,
+        miniAppApiKey: config.notifications.miniApp.apiKey,
+        appId: config.zalo.appId,
+        businessApiUrl: config.notifications.zbs.apiUrl,
+        oauthUrl: config.notifications.zbs.oauthUrl,
+        appSecret: config.zalo.appSecret,
+        timeoutMs: config.zalo.timeoutMs,
+        retries: config.zalo.retries,
+      }),
+      config,
+      now: clock.now,
+      log: workerLogger,
+    });
+    return { handler, due };
+  }
+
   const stack: NotifyStack = {
     t,
     sandbox,
@@ -289,6 +323,16 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
     },
     async until(check, what, timeoutMs = 20_000) {
       return eventually(check, { what, timeoutMs });
+    },
+    async sweepNow() {
+      const { handler, due } = byHand();
+      await handler.sweep();
+      const outcomes = [];
+      for (const notificationId of due) outcomes.push({ notificationId, outcome: await handler.send(notificationId) });
+      return outcomes;
+    },
+    async sendNow(notificationId) {
+      return byHand().handler.send(notificationId);
     },
     async zaloRows(applicationId) {
       return (await rowsByChannel(t.db, applicationId)).filter((row) => row.channel !== 'inbox');
