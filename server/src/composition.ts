@@ -3,6 +3,7 @@
 import { createOneStopClient, type OneStopClient } from './clients/one-stop-client';
 import { createZaloClient } from './clients/zalo-client';
 import { createZaloNotificationClient } from './clients/zalo-notification-client';
+import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/db';
 import type { JobQueue } from './queue/job-queue';
@@ -22,6 +23,7 @@ import {
   markSupplementFailed,
   recordApplicationForwarded,
 } from './services/dossier-forwarding';
+import { createNotificationDelivery } from './services/notification-delivery/notification-delivery';
 import { createNotificationOutbox } from './services/notification-outbox';
 import { readNotificationSettings, updateNotificationSettings } from './services/notification-settings';
 import { listInbox, markAllRead, markRead, notificationStats } from './services/notifications';
@@ -68,6 +70,16 @@ export function createServices({ config, db, jobs, now, log, oneStop = createOne
   const outbox = createNotificationOutbox({ jobs, config, now });
   const statusSync = createStatusSync({ outbox });
   const forwarding = { db, statusSync };
+  const zaloNotifications = createZaloNotificationClient({
+    miniAppApiUrl: config.notifications.miniApp.apiUrl,
+    miniAppApiKey: config.notifications.miniApp.apiKey,
+    appId: config.zalo.appId,
+    businessApiUrl: config.notifications.zbs.apiUrl,
+    oauthUrl: config.notifications.zbs.oauthUrl,
+    appSecret: config.zalo.appSecret,
+    timeoutMs: config.zalo.timeoutMs,
+    retries: config.zalo.retries,
+  });
   return {
     config,
     now,
@@ -84,16 +96,10 @@ export function createServices({ config, db, jobs, now, log, oneStop = createOne
       timeoutMs: config.zalo.timeoutMs,
       retries: config.zalo.retries,
     }),
-    zaloNotifications: createZaloNotificationClient({
-      miniAppApiUrl: config.notifications.miniApp.apiUrl,
-      miniAppApiKey: config.notifications.miniApp.apiKey,
-      appId: config.zalo.appId,
-      businessApiUrl: config.notifications.zbs.apiUrl,
-      oauthUrl: config.notifications.zbs.oauthUrl,
-      appSecret: config.zalo.appSecret,
-      timeoutMs: config.zalo.timeoutMs,
-      retries: config.zalo.retries,
-    }),
+    zaloNotifications,
+    /** Sends notification rows through Zalo; one per worker process (its sends share the rate limit). */
+    notificationDelivery: (deliveryLog: Logger) =>
+      createNotificationDelivery({ db, jobs, client: zaloNotifications, config, now, log: deliveryLog }),
     health: { databaseAnswers: () => db.query('select 1').then(() => true) },
     catalogue: bindFirst(db, {
       searchProcedures,

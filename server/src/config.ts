@@ -212,7 +212,7 @@ function notificationSettings(env: NotificationEnvironment) {
     sweepIntervalSeconds: env.NOTIFY_SWEEP_INTERVAL_SECONDS,
     /** Messages one worker process sends at a time (each claimed in its own transaction: never one row twice). */
     concurrency: env.NOTIFY_CONCURRENCY,
-    /** Calls to each channel's send endpoint a second, for this worker process (jobs/send-pacer.ts); null: unpaced. */
+    /** Calls to each channel's send endpoint a second, for this worker process (services/notification-delivery/send-pacer.ts); null: unpaced. */
     sendRatePerSecond: env.NOTIFY_SEND_RATE_PER_SECOND === 'none' ? null : env.NOTIFY_SEND_RATE_PER_SECOND,
   };
 }

@@ -105,14 +105,7 @@ export async function startWorker(config: Config = loadConfig(), options: Worker
     queues.push(QUEUES.pollDossierStatus);
 
     const notifyLog = log.child({ queue: QUEUES.sendNotification });
-    const notify = createSendNotificationHandler({
-      db,
-      jobs: services.jobs,
-      now: services.now,
-      config: services.config,
-      log: notifyLog,
-      client: services.zaloNotifications,
-    });
+    const notify = createSendNotificationHandler({ services, log: notifyLog });
     // NOTIFY_CONCURRENCY sends in flight (jobs/concurrent-worker.ts): most of a send is waiting for Zalo and the
     // database. Each row is claimed in its own transaction, so concurrent sends never send one row twice; a send that
     // throws fails its own job only (pg-boss retries it).

@@ -104,7 +104,7 @@ describe('a status change reaches the citizen in Zalo, once per channel', () => 
 
   it('processing stopped: the “closed” template and the mini app message give the officer’s reason; starting processing sends nothing', async () => {
     const demo = DEMO_CITIZENS[2];
-    const { citizen, applicationId, dossierId } = await stack.subscribedApplication(demo, { miniApp: true, phone: true });
+    const { applicationId, dossierId } = await stack.subscribedApplication(demo, { miniApp: true, phone: true });
     await stack.settled(applicationId, 2);
     stack.clock.moveTo(9, 0);
     await stack.officer(dossierId, 'start-processing');

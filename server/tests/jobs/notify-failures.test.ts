@@ -5,7 +5,7 @@
 // tokens and keys.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createSendNotificationHandler, type SendNotificationHandler } from '../../src/jobs/send-notification';
+import { createNotificationDelivery, type NotificationDelivery } from '../../src/services/notification-delivery/notification-delivery';
 import { createZaloNotificationClient, type ZaloNotificationClient } from '../../src/clients/zalo-notification-client';
 import { refreshOaAccessToken } from '../../src/services/zalo-oa-tokens';
 import { createLogger } from '../../src/plugins/request-log';
@@ -199,7 +199,7 @@ describe('the OA token', () => {
 
 describe('a worker dying in the middle of a send', () => {
   /** A handler like the worker's whose process "dies" before or after Zalo's answer (the send throws). */
-  function dyingHandler(when: 'before' | 'after'): SendNotificationHandler {
+  function dyingHandler(when: 'before' | 'after'): NotificationDelivery {
     const real = sandboxZaloClient();
     const die = async <T>(send: () => Promise<T>): Promise<T> => {
       if (when === 'after') await send();
@@ -210,7 +210,7 @@ describe('a worker dying in the middle of a send', () => {
       sendMiniAppNotification: (message) => die(() => real.sendMiniAppNotification(message)),
       sendTemplateMessage: (message) => die(() => real.sendTemplateMessage(message)),
     };
-    return createSendNotificationHandler({
+    return createNotificationDelivery({
       db: stack.t.db,
       jobs: { sendNotification: async () => null },
       client,
@@ -303,7 +303,7 @@ describe('a worker dying in the middle of a send', () => {
       );
       expect(lost.rowCount).toBe(1);
       const enqueued: string[] = [];
-      const sweeper = createSendNotificationHandler({
+      const sweeper = createNotificationDelivery({
         db: stack.t.db,
         jobs: { sendNotification: async (_db, job) => (enqueued.push(job.notificationId), null) },
         client: sandboxZaloClient(),

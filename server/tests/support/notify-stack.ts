@@ -11,7 +11,7 @@ import { DEMO_CITIZENS } from '../../../sandbox/src/zalo/demo-citizens';
 import { createZaloNotificationClient } from '../../src/clients/zalo-notification-client';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/db';
-import { createSendNotificationHandler, type NotifyOutcome } from '../../src/jobs/send-notification';
+import { createNotificationDelivery, type NotifyOutcome } from '../../src/services/notification-delivery/notification-delivery';
 import { fromVietnamLocal, toVietnamLocal } from '@lao-cai-so/domain/working-days';
 import { type RunningWorker, startWorker } from '../../src/worker';
 import { buildIntakeCatalog, type IntakeFixture, insertIntakeCatalog, submit, validBody } from './applications';
@@ -221,7 +221,7 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
   function byHand() {
     const config = workerConfig;
     const due: string[] = [];
-    const handler = createSendNotificationHandler({
+    const handler = createNotificationDelivery({
       db: t.db,
       jobs: { sendNotification: async (_tx, job) => (due.push(job.notificationId), null) },
       client: createZaloNotificationClient({

@@ -1,14 +1,14 @@
 // What differs between the two Zalo channels of a notification (the state machine they share is
 // domain/notification-state.ts, run by jobs/send-notification.ts): the checks before a claim, and the send itself.
 //
-// - mini app notification (jobs/notify-mini-app.ts): only to a citizen who allowed it and used the app in the last 7
+// - mini app notification (notify-mini-app.ts): only to a citizen who allowed it and used the app in the last 7
 //   days; one per citizen and Vietnamese day; NOTIFY_MINI_APP_DAILY_LIMIT (Zalo: 1,000) per app and day.
-// - template message by phone, ZBS (jobs/notify-zbs.ts): the OA token (refreshed once when rejected), the day's quota
+// - template message by phone, ZBS (notify-zbs.ts): the OA token (refreshed once when rejected), the day's quota
 //   as Zalo reports it (`remainingQuota` 0 pauses the channel until the next day), tracking_id = the notification id.
 import type { Logger } from 'pino';
-import type { SendAnswer, ZaloNotificationClient } from '../clients/zalo-notification-client';
-import type { Config } from '../config';
-import type { Db, Queryable } from '../db/db';
+import type { SendAnswer, ZaloNotificationClient } from '../../clients/zalo-notification-client';
+import type { Config } from '../../config';
+import type { Db, Queryable } from '../../db/db';
 import type { Precheck } from '@lao-cai-so/domain/notification-state';
 import type { NotificationKind, NotificationParams, ZaloChannel } from '@lao-cai-so/domain/notifications';
 import type { SendPacer } from './send-pacer';

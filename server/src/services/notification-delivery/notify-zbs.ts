@@ -8,7 +8,7 @@
 // another worker refreshed meanwhile makes Zalo reject this one, and the refresh then hands over the stored one
 // without calling Zalo (services/zalo-oa-tokens.ts).
 import { classifyZaloError, nextSendingDay, templateClassOf, zbsTemplateData } from '@lao-cai-so/domain/notifications';
-import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../services/zalo-oa-tokens';
+import { currentOaAccessToken, OaTokenRefreshError, refreshOaAccessToken } from '../zalo-oa-tokens';
 import { type ChannelContext, type NotifyChannel, pauseChannel } from './notify-channels';
 
 const TOKEN_REREAD_MS = 60_000;

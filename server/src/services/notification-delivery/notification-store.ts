@@ -1,9 +1,9 @@
 // The SQL of sending a notification: reads and locks the rows the state machine decides on
 // (@lao-cai-so/domain/notification-state) and writes its decisions. No rule lives here.
-import type { Db, Queryable } from '../db/db';
+import type { Db, Queryable } from '../../db/db';
 import type { NotificationChange, NotificationRowFacts } from '@lao-cai-so/domain/notification-state';
 import { choseChannel, type ZaloChannel } from '@lao-cai-so/domain/notifications';
-import { CHANNEL_CHOICE_COLUMNS, channelChoiceFacts, type ChannelChoiceRow } from '../services/channel-choice';
+import { CHANNEL_CHOICE_COLUMNS, channelChoiceFacts, type ChannelChoiceRow } from '../channel-choice';
 import type { NotificationRow, Recipient } from './notify-channels';
 
 /** A row as claimed: with whether a newer status event of its application already notified the citizen. */
