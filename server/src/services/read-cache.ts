@@ -1,14 +1,5 @@
-// In-process copies of what the hot read paths serve (a status read, catalogue search, the session's citizen),
-// invalidated by the database: triggers NOTIFY `lcs_cache` on every committed change of the tables a copy is made
-// of (db/migrations/006-cache-invalidation.sql), and each API process LISTENs. server/README.md, "Read caches".
-//
-// Correctness rules:
-// - Nothing is served from memory unless the process is listening: while the listening connection is down every
-//   read goes to the database, and when it is back everything is forgotten (notifications were missed).
-// - A value read from the database is kept only if no invalidation of its cache happened while it was being read:
-//   each invalidation bumps the cache's generation, and a load that started under an older generation is returned
-//   to its caller but not stored (it may predate the write whose notification just arrived).
-// - Concurrent misses of one key share one load, unless an invalidation came in between.
+// In-process copies of the hot reads, invalidated by the database's NOTIFY (migrations/006-cache-invalidation.sql).
+// Served only while listening; a load that raced an invalidation is not stored (server/README.md, "Read caches").
 import { LRUCache } from 'lru-cache';
 import type { Db, ListenHandlers, Listener } from '../db/db';
 

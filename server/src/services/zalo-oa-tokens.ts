@@ -1,17 +1,5 @@
-// The OA access token of template messages by phone (ZBS), kept in one database row (zalo_oa_tokens). Zalo's refresh
-// token is single-use (reference, "OA access token"), so the pair is refreshed in exactly one place — here, under the
-// row's lock, so that concurrent workers refresh once — and the new pair is committed before the new access token is
-// used. A worker whose token was rejected after another already refreshed gets the other's token, without a second
-// refresh.
-//
-// The configured pair (ZALO_OA_ACCESS_TOKEN / ZALO_OA_REFRESH_TOKEN) seeds the row. The row remembers the SHA-256 of
-// the refresh token it was seeded from; when the configuration holds another one, an operator installed a new pair
-// (or the demo's sandbox started with a fresh one), and the configured pair replaces the stored one. Every process
-// sharing a database must therefore be configured with the same pair.
-//
-// Residual risk, inherent to single-use refresh tokens: if the process dies after Zalo issued a new pair and before
-// it is committed, or the refresh's answer is lost, the stored refresh token is spent and an operator must install a
-// new pair (the log says so).
+// The OA access token of template messages by phone (ZBS), in one row: refreshed only here, under the row's lock, and
+// the new pair committed before it is used, since Zalo's refresh token is single-use (server/README.md, "OA token").
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ZaloNotificationClient } from '../clients/zalo-notification-client';
