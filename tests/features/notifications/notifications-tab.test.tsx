@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { deferred, installFakeApi, type FakeApi } from '../../support/fake-api';
 import { installIdentityProxy, type IdentityProxy } from '../../support/fake-identity-proxy';
+import { getSessionState } from '@/state/session';
 import { renderAt } from '../../support/render-app';
 import { endSessionAfterEachTest } from '../../support/session';
 import { zmpSdkMock } from '../../support/zmp-sdk-mock';
@@ -245,8 +246,10 @@ describe('the unread badge on the Thông báo tab', () => {
     api.get('/api/v1/procedures', { status: 200, body: { items: [], total: 0, page: 1, pageSize: 8 } });
     renderAt('/');
     await screen.findByRole('heading', { level: 1, name: 'Lào Cai số' });
+    // Driven to the end rather than waited out: the sign-in has failed, and the tab's lazy count sync has loaded and run.
+    await waitFor(() => expect(getSessionState().status).toBe('signed-out'));
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await import('@/features/notifications/state/unread-count-sync');
     });
     expect(notificationsTab()).toHaveAccessibleName('Thông báo');
     expect(api.requestsTo('/api/v1/notifications')).toHaveLength(0);
