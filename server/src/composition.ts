@@ -2,7 +2,7 @@
 // and the worker (worker.ts) both call createServices(); routes and jobs receive what it returns, not the database.
 import { createOneStopClient, type OneStopClient } from './clients/one-stop-client';
 import { createZaloClient } from './clients/zalo-client';
-import { createZaloNotificationClient } from './clients/zalo-notification-client';
+import { zaloNotificationClientFor } from './clients/zalo-notification-client';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/db';
@@ -70,16 +70,7 @@ export function createServices({ config, db, jobs, now, log, oneStop = createOne
   const outbox = createNotificationOutbox({ jobs, config, now });
   const statusSync = createStatusSync({ outbox });
   const forwarding = { db, statusSync };
-  const zaloNotifications = createZaloNotificationClient({
-    miniAppApiUrl: config.notifications.miniApp.apiUrl,
-    miniAppApiKey: config.notifications.miniApp.apiKey,
-    appId: config.zalo.appId,
-    businessApiUrl: config.notifications.zbs.apiUrl,
-    oauthUrl: config.notifications.zbs.oauthUrl,
-    appSecret: config.zalo.appSecret,
-    timeoutMs: config.zalo.timeoutMs,
-    retries: config.zalo.retries,
-  });
+  const zaloNotifications = zaloNotificationClientFor(config);
   return {
     config,
     now,

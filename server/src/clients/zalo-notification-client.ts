@@ -5,6 +5,7 @@
 // Sending is not safe to repeat (Zalo does not de-duplicate, not even by tracking_id), so a send is retried here only
 // when Zalo certainly did not act on it; a timeout or a dropped connection is `outcome-unknown` (ZaloCallError).
 // Refreshing the OA token is not safe to repeat either: the refresh token is single-use.
+import type { Config } from '../config';
 import { callZalo, type ZaloEnvelope } from './zalo-http';
 
 export interface ZaloNotificationClientOptions {
@@ -148,3 +149,17 @@ export function createZaloNotificationClient(options: ZaloNotificationClientOpti
 }
 
 export type ZaloNotificationClient = ReturnType<typeof createZaloNotificationClient>;
+
+/** The client as the configuration describes it (the worker's, and the tests' that stand in for a worker). */
+export function zaloNotificationClientFor(config: Pick<Config, 'notifications' | 'zalo'>) {
+  return createZaloNotificationClient({
+    miniAppApiUrl: config.notifications.miniApp.apiUrl,
+    miniAppApiKey: config.notifications.miniApp.apiKey,
+    appId: config.zalo.appId,
+    businessApiUrl: config.notifications.zbs.apiUrl,
+    oauthUrl: config.notifications.zbs.oauthUrl,
+    appSecret: config.zalo.appSecret,
+    timeoutMs: config.zalo.timeoutMs,
+    retries: config.zalo.retries,
+  });
+}

@@ -8,7 +8,7 @@ import pino, { type Logger } from 'pino';
 import { buildSandbox } from '../../../sandbox/src/app';
 import { loadDefaultCatalogue } from '../../../sandbox/src/one-stop/catalogue';
 import { DEMO_CITIZENS } from '../../../sandbox/src/zalo/demo-citizens';
-import { createZaloNotificationClient } from '../../src/clients/zalo-notification-client';
+import { zaloNotificationClientFor } from '../../src/clients/zalo-notification-client';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/db';
 import { createNotificationDelivery, type NotifyOutcome } from '../../src/services/notification-delivery/notification-delivery';
@@ -224,16 +224,7 @@ export async function startNotifyStack(options: NotifyStackOptions = {}): Promis
     const handler = createNotificationDelivery({
       db: t.db,
       jobs: { sendNotification: async (_tx, job) => (due.push(job.notificationId), null) },
-      client: createZaloNotificationClient({
-        miniAppApiUrl: config.notifications.miniApp.apiUrl,
-        miniAppApiKey: config.notifications.miniApp.apiKey,
-        appId: config.zalo.appId,
-        businessApiUrl: config.notifications.zbs.apiUrl,
-        oauthUrl: config.notifications.zbs.oauthUrl,
-        appSecret: config.zalo.appSecret,
-        timeoutMs: config.zalo.timeoutMs,
-        retries: config.zalo.retries,
-      }),
+      client: zaloNotificationClientFor(config),
       config,
       now: clock.now,
       log: workerLogger,
