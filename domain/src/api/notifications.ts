@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATES } from '../notifications';
-import { pageSchema } from './page';
+import { pageSchema, pagingQuery } from './page';
 
 export const notificationSchema = z.object({
   id: z.uuid(),
@@ -25,8 +25,7 @@ export const notificationPageSchema = pageSchema(notificationSchema).extend({
 
 export const listNotificationsQuery = z.object({
   unread: z.boolean().optional().meta({ description: 'true: only unread; false: only read; absent: all' }),
-  page: z.int().min(1).max(10000).default(1),
-  pageSize: z.int().min(1).max(100).default(20),
+  ...pagingQuery,
 });
 
 export const notificationParams = z.object({ id: z.string().min(1).max(64) });

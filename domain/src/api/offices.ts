@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFICE_TYPES } from '../catalog-schema';
-import { pageSchema } from './page';
+import { pageSchema, pagingQuery } from './page';
 import { officeCodeSchema } from './codes';
 import { procedureSummarySchema } from './procedures';
 
@@ -10,8 +10,7 @@ export const listOfficesQuery = z.object({
     .max(200)
     .optional()
     .meta({ description: 'Unit name or a former commune merged into it; diacritics and case are ignored' }),
-  page: z.int().min(1).max(10000).default(1),
-  pageSize: z.int().min(1).max(100).default(20),
+  ...pagingQuery,
 });
 
 export const officeParams = z.object({ code: officeCodeSchema });

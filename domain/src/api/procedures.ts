@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ONLINE_LEVELS, PROCEDURE_LEVELS, procedureShape } from '../catalog-schema';
-import { pageSchema } from './page';
+import { pageSchema, pagingQuery } from './page';
 import { officeCodeSchema, procedureCodeSchema } from './codes';
 
 export const listProceduresQuery = z.object({
@@ -8,8 +8,7 @@ export const listProceduresQuery = z.object({
   office: officeCodeSchema.optional().meta({ description: 'Only procedures this office handles' }),
   level: z.enum(PROCEDURE_LEVELS).optional(),
   online: z.boolean().optional().meta({ description: 'true: fully online (toàn trình) only; false: the others' }),
-  page: z.int().min(1).max(10000).default(1),
-  pageSize: z.int().min(1).max(100).default(20),
+  ...pagingQuery,
 });
 
 export const procedureParams = z.object({ code: procedureCodeSchema });

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
-/** Zalo user access tokens are a few hundred characters; anything far longer is not one. */
+/**
+ * Zalo user access tokens are a few hundred visible ASCII characters; anything far longer, or with a space, a control
+ * character (NUL) or a letter outside ASCII, is not one and is refused here instead of being sent to Zalo (where it
+ * failed as a header value and read as a Zalo outage).
+ */
 export const zaloAccessTokenSchema = z
   .string()
   .min(1)
   .max(2048)
+  .regex(/^[\x21-\x7e]+$/)
   .meta({ description: 'A Zalo user access token: zmp-sdk getAccessToken() (in the demo, the sandbox login)' });
 
 export const createSessionBody = z.object({ accessToken: zaloAccessTokenSchema });

@@ -20,6 +20,8 @@ const unsupportedFileType = () =>
 const fileMissing = () => new AppError(400, 'FILE_MISSING', `Chưa có tệp nào được gửi (trường "${UPLOAD_FIELD}").`);
 const multipartRequired = () =>
   new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Hãy gửi tệp dạng multipart/form-data, trong trường "${UPLOAD_FIELD}".`);
+const multipartMalformed = () =>
+  new AppError(400, 'MULTIPART_MALFORMED', 'Dữ liệu tệp gửi lên bị lỗi hoặc không đầy đủ. Hãy chọn lại tệp và gửi lại.');
 const fileEmpty = () => new AppError(400, 'FILE_EMPTY', 'Tệp trống. Hãy chụp lại hoặc chọn tệp khác.');
 
 export async function uploadRoutes(
@@ -46,7 +48,8 @@ export async function uploadRoutes(
         description:
           `multipart/form-data with one file part named "${UPLOAD_FIELD}". JPEG, PNG, WebP, HEIC or PDF, told by the ` +
           `bytes (not the name or the declared type); at most ${megabytes(maxFileBytes)}. 413 FILE_TOO_LARGE, ` +
-          '413 TOO_MANY_FILES (more than one part), 415 UNSUPPORTED_FILE_TYPE, 400 FILE_MISSING / FILE_EMPTY. ' +
+          '413 TOO_MANY_FILES (more than one part), 415 UNSUPPORTED_FILE_TYPE, 400 FILE_MISSING / FILE_EMPTY, ' +
+          '400 MULTIPART_MALFORMED (no or a wrong boundary, a truncated body). ' +
           'The upload is kept for the signed-in citizen until an application attaches it.',
         consumes: ['multipart/form-data'],
         response: { 201: toJsonSchema(uploadSchema), ...errorResponses(400, 413, 415) },
@@ -62,11 +65,16 @@ export async function uploadRoutes(
           file = { bytes: await part.toBuffer(), name: part.filename };
         }
       } catch (error) {
+        if (error instanceof AppError) throw error;
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxFileBytes);
         if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw tooManyFiles();
         if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw multipartRequired();
-        throw error;
+        const statusCode = (error as { statusCode?: number }).statusCode;
+        if (statusCode && statusCode >= 400 && statusCode < 500) throw error;
+        // Anything else busboy throws while reading the parts is the body's fault, not ours: no boundary, a boundary
+        // the body does not use or one too long to search for, a body cut off. A client error, not a 500.
+        throw multipartMalformed();
       }
       if (!file) throw fileMissing();
       if (file.bytes.length === 0) throw fileEmpty();
