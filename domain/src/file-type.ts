@@ -29,11 +29,17 @@ export function detectContentType(head: Uint8Array): AllowedContentType | null {
   return null;
 }
 
-/** A file name as the citizen sees it: no folders, no control characters, NFC, at most 200 characters. */
+/** A file name as the citizen sees it: no folders, no control, format or bidi characters, NFC, at most 200 characters. */
 export function cleanFileName(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>]/g, '').trim().slice(0, 200);
+  // Controls (C0, DEL, C1), format characters (bidirectional marks, embeddings, overrides and isolates such as
+  // U+202E, which made "…gpj.exe" read "…exe.jpg"; zero-width characters, the BOM, the soft hyphen, tags) and line or
+  // paragraph separators: invisible, or changing how the rest reads, in an officer's list.
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>]/gu, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || fallback;
 }
 

@@ -126,3 +126,12 @@ it('keeps a clean file name: no folders or control characters', async () => {
   ]);
   expect(rows[0].original_name).toBe('Ảnh b.png');
 });
+
+it('strips bidirectional and invisible characters from the stored name: U+202E cannot make an .exe read as a .jpg', async () => {
+  const res = await upload(multipartForm([{ bytes: FILES.jpeg(3000), name: 'anh\u202Egpj.exe\u200B\u2066', type: 'image/jpeg' }]));
+  expect(res.statusCode).toBe(201);
+  const { rows } = await t.db.query<{ original_name: string }>('select original_name from uploads where id = $1', [
+    res.json().id,
+  ]);
+  expect(rows[0].original_name).toBe('anhgpj.exe');
+});
