@@ -1,7 +1,9 @@
 // Sessions and default-deny authentication. Every route needs `Authorization: Bearer <session token>` unless it is
 // marked `config: { public: true }`: a route added without thinking about it is protected, not open. The session
 // token is the proxy's own HS256 JWT whose `sub` is the citizen id (never the phone); the algorithm is pinned, so
-// `alg: none` and every other algorithm are refused, and a token of a deleted citizen stops working.
+// `alg: none` and every other algorithm are refused, and a token of a deleted citizen stops working. A token must
+// carry `sub`, `iat` and `exp`, live no longer than the configured session lifetime and not be issued in the future:
+// a correctly signed token without an expiry (or with a ten-year one) is refused like a forged one.
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -61,9 +63,23 @@ function documentSecurity(route: RouteOptions): void {
   schema.response = { ...errorResponses(401), ...(schema.response as object | undefined) };
 }
 
+/**
+ * Whether a verified token's `iat` and `exp` describe a session this proxy could have issued: both integers,
+ * `iat` not beyond the clock skew ahead of now, and `exp - iat` at most the session lifetime.
+ */
+export function withinSessionLifetime(iat: unknown, exp: unknown, ttlSeconds: number, nowMs: number): boolean {
+  if (typeof iat !== 'number' || typeof exp !== 'number' || !Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) return false;
+  if (iat * 1000 > nowMs + SESSION_CLOCK_SKEW_SECONDS * 1000) return false;
+  return exp > iat && exp - iat <= ttlSeconds;
+}
+
 /** Verified session tokens kept in memory (a token is ~200 bytes): beyond this, the least recently used go. */
 const VERIFIED_TOKENS_MAX = 20_000;
 const BEARER = /^Bearer (\S+)$/i;
+/** How far a token's `iat` may lie ahead of this server's clock (another API process's clock may run ahead). */
+export const SESSION_CLOCK_SKEW_SECONDS = 60;
+/** Claims every session token must carry; one without them is refused whatever its signature. */
+const REQUIRED_CLAIMS = ['sub', 'iat', 'exp'];
 
 export async function registerAuthentication(
   app: FastifyInstance,
@@ -73,7 +89,8 @@ export async function registerAuthentication(
   await app.register(fastifyJwt, {
     secret: config.session.jwtSecret,
     sign: { algorithm: SESSION_ALGORITHM, expiresIn: config.session.ttlSeconds },
-    verify: { algorithms: [SESSION_ALGORITHM] },
+    // maxAge (milliseconds, counted from iat) also ends a token whose exp was pushed beyond the session lifetime.
+    verify: { algorithms: [SESSION_ALGORITHM], requiredClaims: REQUIRED_CLAIMS, maxAge: config.session.ttlSeconds * 1000 },
   });
 
   const inventory: Array<{ method: string; url: string }> = [];
@@ -103,18 +120,19 @@ export async function registerAuthentication(
   }
 
   async function authenticate(request: FastifyRequest, token: string | undefined): Promise<void> {
-    let payload: { sub?: unknown; exp?: unknown };
+    let payload: { sub?: unknown; iat?: unknown; exp?: unknown };
     try {
-      payload = await request.jwtVerify<{ sub?: unknown; exp?: unknown }>();
+      payload = await request.jwtVerify<{ sub?: unknown; iat?: unknown; exp?: unknown }>();
     } catch {
       throw unauthenticated();
     }
-    const subject = payload.sub;
+    const { sub: subject, iat, exp } = payload;
     if (typeof subject !== 'string' || !UUID.test(subject)) throw unauthenticated();
+    if (!withinSessionLifetime(iat, exp, config.session.ttlSeconds, Date.now())) throw unauthenticated();
     const exists = await existingCitizens.get(subject, async () => ((await citizens.citizenExists(subject)) ? true : undefined));
     if (!exists) throw unauthenticated();
-    if (token !== undefined && typeof payload.exp === 'number' && payload.exp * 1000 > Date.now()) {
-      verifiedTokens.set(token, { sub: subject, expiresAtMs: payload.exp * 1000 });
+    if (token !== undefined && typeof exp === 'number' && exp * 1000 > Date.now()) {
+      verifiedTokens.set(token, { sub: subject, expiresAtMs: exp * 1000 });
     }
     request.citizenId = subject;
   }

@@ -1,6 +1,7 @@
 // Request logging that cannot leak personal data: by route pattern, never the URL, headers or body. Which requests
 // get a line, and why stdout is batched: server/README.md, "Logging on the hot path".
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { redactLogObject } from '@lao-cai-so/domain/log-redaction';
 import pino, { type Bindings, type ChildLoggerOptions, type Level, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
@@ -25,11 +26,11 @@ export function createLogger(level: LogLevel, destination: pino.DestinationStrea
   return pino(
     {
       level,
-      // Defence in depth, should a library ever log a request object.
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.url', 'req.query', 'req.body'],
-        remove: true,
-      },
+      // The project's one redaction list (credentials, phone and CCCD numbers: domain/src/log-redaction.ts) on every
+      // line at every level and depth: @fastify/multipart logs the request's headers at trace.
+      formatters: { log: redactLogObject, bindings: redactLogObject },
+      // Should a library ever log a request object: its URL, query and body too.
+      redact: { paths: ['req.url', 'req.query', 'req.body'], remove: true },
     },
     destination,
   );

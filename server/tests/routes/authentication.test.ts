@@ -34,6 +34,11 @@ function expectUnauthenticated(res: Awaited<ReturnType<typeof getMe>>) {
   expect(res.headers['www-authenticate']).toBe('Bearer');
 }
 
+function expectSignedIn(res: Awaited<ReturnType<typeof getMe>>) {
+  expect(res.statusCode).toBe(200);
+  expect(res.json().id).toBe(citizenId);
+}
+
 test('the issued token is accepted', async () => {
   const res = await getMe(`Bearer ${token}`);
   expect(res.statusCode).toBe(200);
@@ -67,6 +72,31 @@ test('an expired token is 401, though correctly signed', async () => {
   // The same claims with a future expiry pass, so it is the expiry that was refused.
   const fresh = forgeJwt({ sub: citizenId, iat: nowSeconds(), exp: nowSeconds() + 60 }, { secret: TEST_JWT_SECRET });
   expect((await getMe(`Bearer ${fresh}`)).statusCode).toBe(200);
+});
+
+describe('a correctly signed token outside the session lifetime is 401, DELETE /me included, and deletes nothing', () => {
+  const tenYears = 10 * 365 * 24 * 3600;
+  test.each([
+    ['without exp', () => ({ sub: citizenId, iat: nowSeconds() })],
+    ['without iat', () => ({ sub: citizenId, exp: nowSeconds() + 600 })],
+    ['without sub', () => ({ iat: nowSeconds(), exp: nowSeconds() + 600 })],
+    ['with a 10-year exp', () => ({ sub: citizenId, iat: nowSeconds(), exp: nowSeconds() + tenYears })],
+    ['with exp - iat one second over the session lifetime', () => ({ sub: citizenId, iat: nowSeconds(), exp: nowSeconds() + t.config.session.ttlSeconds + 1 })],
+    ['issued long ago with a far exp', () => ({ sub: citizenId, iat: nowSeconds() - tenYears, exp: nowSeconds() + 600 })],
+    ['with iat in the future', () => ({ sub: citizenId, iat: nowSeconds() + 3600, exp: nowSeconds() + 3600 + 600 })],
+  ])('%s', async (_name, claims) => {
+    const bad = forgeJwt(claims(), { secret: TEST_JWT_SECRET });
+    expectUnauthenticated(await getMe(`Bearer ${bad}`));
+    expectUnauthenticated(await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: { authorization: `Bearer ${bad}` } }));
+    // Nothing was deleted: the citizen's own issued token still works.
+    expectSignedIn(await getMe(`Bearer ${token}`));
+  });
+
+  test('a token at exactly the session lifetime, with iat a little ahead (clock skew), still works', async () => {
+    const iat = nowSeconds() + 30;
+    const edge = forgeJwt({ sub: citizenId, iat, exp: iat + t.config.session.ttlSeconds }, { secret: TEST_JWT_SECRET });
+    expectSignedIn(await getMe(`Bearer ${edge}`));
+  });
 });
 
 test('alg none is 401', async () => {
