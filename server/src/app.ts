@@ -9,6 +9,7 @@ import { JobQueue } from './queue/job-queue';
 import { registerAuthentication } from './plugins/authentication';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { createLogger, lazyChildLoggerFactory, PrivacyLogController } from './plugins/request-log';
 import { applicationRoutes } from './routes/applications';
 import { followUpRoutes } from './routes/applications/follow-up';
@@ -48,12 +49,24 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
     childLoggerFactory: lazyChildLoggerFactory,
     // Behind a reverse proxy the client address (the lookup's rate limit key) comes from X-Forwarded-For.
     trustProxy: config.trustProxy,
+    // Timeouts (issue 16, defect 8; server/README.md "Configuration"): half-sent requests and idle sockets end.
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.connectionTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      // Node checks the headers and request timeouts on this interval (30 s by default, which would let a
+      // 10 s headers timeout run to 40 s).
+      connectionsCheckingInterval: Math.min(1000, Math.round(config.http.headersTimeoutMs / 2)),
+    },
   }) as unknown as FastifyInstance;
   app.addHook('onClose', async () => logController.summary.flush());
 
-  // External plugins, then app plugins, then routes. CORS comes before authentication so that preflights are
+  // External plugins, then app plugins, then routes. Security headers first, on every answer. CORS comes before authentication so that preflights are
   // answered without a session; authentication before every route, so that each one is protected unless public.
   // PUT and DELETE too: the mini app answers consents and deletes the citizen's data from another origin.
+  await registerSecurityHeaders(app, config);
   await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   registerErrorHandling(app);
   let jobQueue = jobs;

@@ -256,9 +256,19 @@ const environmentSchema = z
     FORWARD_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('pgboss'),
+    OPENAPI_DOCS: z.enum(['on', 'off']).optional(),
+    // HTTP timeouts (server/README.md, "Configuration"): why these defaults is written there.
+    HTTP_HEADERS_TIMEOUT_SECONDS: seconds(0.5, 120).default(10),
+    HTTP_REQUEST_TIMEOUT_SECONDS: seconds(1, 3600).default(300),
+    HTTP_CONNECTION_TIMEOUT_SECONDS: seconds(1, 3600).default(60),
+    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(1, 600).default(10),
     ...notificationEnvironment,
   })
   .superRefine((env, context) => {
+    // Node refuses a headers timeout longer than the whole request's.
+    if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS) {
+      context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_SECONDS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS' });
+    }
     // A claimed message waits for its send slot inside its lease: at most NOTIFY_CONCURRENCY slots ahead of it.
     if (env.NOTIFY_SEND_RATE_PER_SECOND !== 'none' && env.NOTIFY_CONCURRENCY / env.NOTIFY_SEND_RATE_PER_SECOND > 5) {
       context.addIssue({
@@ -296,6 +306,18 @@ const environmentSchema = z
     /** data/holidays.json: the working calendar of due dates and "working days left". */
     holidaysFile: path.resolve(REPO_ROOT, env.HOLIDAYS_FILE),
     logLevel: env.LOG_LEVEL,
+    /** Swagger UI at /docs and the OpenAPI document at /docs/json: on by default outside production only. */
+    openApiDocs: env.OPENAPI_DOCS === undefined ? env.NODE_ENV !== 'production' : env.OPENAPI_DOCS === 'on',
+    http: {
+      /** Until the request line and every header have arrived (slow headers: slowloris). */
+      headersTimeoutMs: Math.round(env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000),
+      /** Until the whole request, body included, has arrived: a 10 MB photo over weak 3G (~400 kbit/s) takes ~200 s. */
+      requestTimeoutMs: Math.round(env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000),
+      /** A socket with nothing sent either way for this long is closed (also while a handler works: keep above it). */
+      connectionTimeoutMs: Math.round(env.HTTP_CONNECTION_TIMEOUT_SECONDS * 1000),
+      /** An idle keep-alive connection between two requests is closed after this. */
+      keepAliveTimeoutMs: Math.round(env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000),
+    },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ''),
     zalo: {
       /** https://graph.zalo.me in production; the sandbox (http://localhost:3002) in the demo and tests. */

@@ -26,6 +26,8 @@ test('defaults: port 3001 on localhost, embedded database under .data/pglite, th
     holidaysFile: path.join(REPO_ROOT, 'data', 'holidays.json'),
     logLevel: 'info',
     publicBaseUrl: 'http://localhost:3001',
+    openApiDocs: true,
+    http: { headersTimeoutMs: 10_000, requestTimeoutMs: 300_000, connectionTimeoutMs: 60_000, keepAliveTimeoutMs: 10_000 },
     zalo: {
       graphUrl: 'https://graph.zalo.me',
       appId: '1234567890123456789',
@@ -377,4 +379,44 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
       ZALO_ZBS_TEMPLATE_DELAYED: '5',
     }),
   ).toEqual(['ZALO_OA_ACCESS_TOKEN', 'ZALO_WEBHOOK_SECRET']);
+});
+
+test('OPENAPI_DOCS: on by default outside production, off by default in production, either way when set', () => {
+  const production = {
+    NODE_ENV: 'production',
+    ZALO_APP_ID: '987654321',
+    ZALO_APP_SECRET: 'real-app-secret',
+    JWT_SECRET: 's'.repeat(32),
+    ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
+    ONE_STOP_API_TOKEN: 'real-one-stop-token',
+    ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+    NOTIFY_CHANNELS: 'none',
+    OPERATOR_API_KEY: 'real-operator-key-0123456789',
+  };
+  expect(loadConfig({}).openApiDocs).toBe(true);
+  expect(loadConfig({ OPENAPI_DOCS: 'off' }).openApiDocs).toBe(false);
+  expect(loadConfig(production).openApiDocs).toBe(false);
+  expect(loadConfig({ ...production, OPENAPI_DOCS: 'on' }).openApiDocs).toBe(true);
+  expect(() => loadConfig({ OPENAPI_DOCS: 'yes' })).toThrow(/OPENAPI_DOCS/);
+});
+
+test('HTTP timeouts: defaults, seconds read as milliseconds, and a headers timeout within the request timeout', () => {
+  expect(loadConfig({}).http).toEqual({
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 300_000,
+    connectionTimeoutMs: 60_000,
+    keepAliveTimeoutMs: 10_000,
+  });
+  expect(
+    loadConfig({
+      HTTP_HEADERS_TIMEOUT_SECONDS: '1.5',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '20',
+      HTTP_CONNECTION_TIMEOUT_SECONDS: '30',
+      HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '65',
+    }).http,
+  ).toEqual({ headersTimeoutMs: 1500, requestTimeoutMs: 20_000, connectionTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000 });
+  expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '30', HTTP_REQUEST_TIMEOUT_SECONDS: '20' })).toThrow(
+    /HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/,
+  );
+  expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_SECONDS/);
 });

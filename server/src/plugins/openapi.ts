@@ -19,7 +19,22 @@ export const TAGS = {
 /** The operators' key (OPERATOR_API_KEY) on /api/v1/admin/* routes. */
 export const OPERATOR_KEY_HEADER = 'x-operator-key';
 
-export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>): Promise<void> {
+/**
+ * Swagger UI's own CSP (@fastify/swagger-ui's `staticCSP`: its scripts and styles from /docs, with the hashes of its
+ * inline ones), not framed by anyone, and without `upgrade-insecure-requests`, which would break it over plain HTTP.
+ */
+function swaggerUiCsp(csp: string): string {
+  return csp
+    .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+    .replace(/\s*upgrade-insecure-requests;?/, '')
+    .trim();
+}
+
+/**
+ * @fastify/swagger is registered either way (`app.swagger()` still builds the document); Swagger UI and /docs/json
+ * are served only when OPENAPI_DOCS is on (by default outside production).
+ */
+export async function registerOpenApi(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl' | 'openApiDocs'>): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -56,11 +71,12 @@ export async function registerOpenApi(app: FastifyInstance, config: Pick<Config,
       },
     },
   });
-  // The documentation is public by design.
+  if (!config.openApiDocs) return;
+  // The documentation is public by design where it is served.
   await app.register(async (docs) => {
     docs.addHook('onRoute', (route) => {
       route.config = { ...route.config, public: true };
     });
-    await docs.register(swaggerUi, { routePrefix: '/docs' });
+    await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: swaggerUiCsp });
   });
 }
