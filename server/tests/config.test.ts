@@ -14,6 +14,17 @@ import {
   REPO_ROOT,
 } from '../src/config';
 
+/** A production configuration's secrets and one-stop settings, each a real-looking value. */
+const PRODUCTION_SECRETS = {
+  NODE_ENV: 'production',
+  ZALO_APP_ID: '987654321',
+  ZALO_APP_SECRET: 'real-app-secret',
+  JWT_SECRET: 's'.repeat(32),
+  ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
+  ONE_STOP_API_TOKEN: 'real-one-stop-token',
+  ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+};
+
 test('defaults: port 3001 on localhost, embedded database under .data/pglite, the local mini app as origin', () => {
   expect(loadConfig({})).toEqual({
     port: 3001,
@@ -322,13 +333,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
   const problems = (env: Record<string, string>) => {
     try {
       loadConfig({
-        NODE_ENV: 'production',
-        ZALO_APP_ID: '987654321',
-        ZALO_APP_SECRET: 'real-app-secret',
-        JWT_SECRET: 's'.repeat(32),
-        ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
-        ONE_STOP_API_TOKEN: 'real-one-stop-token',
-        ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+        ...PRODUCTION_SECRETS,
         ...env,
       });
       return [];
@@ -383,13 +388,7 @@ test('notifications: demo defaults pointing at Zalo, every variable read, and re
 
 test('OPENAPI_DOCS: on by default outside production, off by default in production, either way when set', () => {
   const production = {
-    NODE_ENV: 'production',
-    ZALO_APP_ID: '987654321',
-    ZALO_APP_SECRET: 'real-app-secret',
-    JWT_SECRET: 's'.repeat(32),
-    ONE_STOP_BASE_URL: 'https://motcua.laocai.example',
-    ONE_STOP_API_TOKEN: 'real-one-stop-token',
-    ONE_STOP_WEBHOOK_SECRET: 'real-webhook-secret-0123456789',
+    ...PRODUCTION_SECRETS,
     NOTIFY_CHANNELS: 'none',
     OPERATOR_API_KEY: 'real-operator-key-0123456789',
   };
