@@ -63,9 +63,10 @@ export async function buildApp({ config, db, logger, jobs, onApplicationSubmitte
   }) as unknown as FastifyInstance;
   app.addHook('onClose', async () => logController.summary.flush());
 
-  // External plugins, then app plugins, then routes. Security headers first, on every answer. CORS comes before authentication so that preflights are
-  // answered without a session; authentication before every route, so that each one is protected unless public.
-  // PUT and DELETE too: the mini app answers consents and deletes the citizen's data from another origin.
+  // External plugins, then app plugins, then routes. Security headers first, on every answer. CORS before
+  // authentication so that preflights are answered without a session; authentication before every route, so that each
+  // one is protected unless public. PUT and DELETE too: the mini app answers consents and deletes the citizen's data
+  // from another origin.
   await registerSecurityHeaders(app, config);
   await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   registerErrorHandling(app);
